@@ -1,0 +1,100 @@
+"""Turning a marker into Markdown by calling a Jinja macro in overrides/partials/optout/.
+
+Python prepares values (dates, region names, status, source numbers); the macros decide how
+they look. Macros print data text through `|e`, because the theme's Jinja has autoescape off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+from .data import Guide
+from .dates import long_date, parse
+from .markers import Marker
+
+TEMPLATES = {
+    "platforms": ("partials/optout/lists.html", "platforms"),
+}
+PLATFORM_TEMPLATE = "partials/optout/platform.html"
+
+
+class View:
+    """What a macro may ask about the data, in one language."""
+
+    def __init__(self, guide: Guide, lang: str, platform: dict | None = None):
+        self.guide = guide
+        self.lang = lang
+        self.p = platform
+        self.t = guide.strings[lang]
+        self.today = guide.today
+        self._numbers = {key: n for n, key in enumerate(platform["sources"], 1)} if platform else {}
+
+    # text
+    def tx(self, text: dict) -> str:
+        return text[self.lang]
+
+    def date(self, value: str) -> str:
+        return long_date(value, self.lang)
+
+    def regions(self, codes: list[str]) -> str:
+        return self.t["list_sep"].join(self.guide.region_name(c, self.lang) for c in codes)
+
+    def tri(self, value: str) -> str:
+        return self.t[value] if value in ("yes", "no", "unconfirmed") else value
+
+    # status at build time
+    def in_effect(self, value: str) -> bool:
+        return parse(value) <= self.today
+
+    def status_templates(self) -> tuple[str, str]:
+        return self.t["in_effect_since"], self.t["takes_effect_on"]
+
+    # sources
+    def number(self, key: str) -> int:
+        return self._numbers[key]
+
+    def anchor(self, key: str) -> str:
+        return f"src-{self.p['id']}-{key}"
+
+    def source(self, key: str) -> dict:
+        return self.p["sources"][key]
+
+    def sources(self) -> list[tuple[int, str, dict]]:
+        return [(self._numbers[k], k, s) for k, s in self.p["sources"].items()]
+
+    def link(self, target: str) -> str:
+        """A relative .md link from the page being rendered, so MkDocs validates it."""
+        return posixpath.relpath(target, self.page_dir)
+
+    page_dir = "."
+
+    def overall(self, platform: dict, key: str) -> str:
+        """One value for all regions of a platform, or "varies by region"."""
+        values = {r[key] for r in platform["regions"]}
+        return self.tri(values.pop()) if len(values) == 1 else self.t["varies"]
+
+    def all_platforms(self) -> list[dict]:
+        return list(self.guide.platforms.values())
+
+    def sorted_timeline(self) -> list[dict]:
+        return sorted(self.p["timeline"], key=lambda e: e["date"])
+
+    def is_future(self, value: str) -> bool:
+        return parse(value) > self.today
+
+    def iso(self, value: dt.date) -> str:
+        return value.isoformat()
+
+
+def render(env, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
+    """The Markdown that replaces one marker on a page whose source path is page_src."""
+    platform = guide.platforms[marker.platform] if marker.platform else None
+    view = View(guide, lang, platform)
+    view.page_dir = posixpath.dirname(page_src) or "."
+    if marker.kind in TEMPLATES:
+        template, macro = TEMPLATES[marker.kind]
+    else:
+        template, macro = PLATFORM_TEMPLATE, marker.kind
+    module = env.get_template(template).module
+    return str(getattr(module, macro)(view)).strip("\n")

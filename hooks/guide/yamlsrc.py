@@ -1,0 +1,124 @@
+"""YAML reading that keeps line numbers and refuses YAML's surprises.
+
+Every value is returned together with a map from its path (a tuple of keys and indexes) to the
+line it starts on, so validation can say `file:line: field: problem`.
+
+Deliberate differences from yaml.safe_load:
+- only `true`/`false` are booleans, so the country code `NO` stays a string;
+- dates stay strings (`2025-11-03`), as the JSON Schema expects;
+- duplicate keys, anchors/aliases and non-string keys are errors, not silent surprises.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+Path_ = tuple  # a path into the document: ("stop_future", 0, "steps", "web")
+Lines = dict
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-like booleans and no timestamp type."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+
+
+def read(path: Path) -> tuple[Any, Lines]:
+    """Parse one YAML file; return (data, lines) or raise DataError naming file and line."""
+    name = display(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(f"{name}:{line}: the file is not valid UTF-8; save it as UTF-8") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise DataError(f"{name}:{line}: YAML syntax error: {problem}; check indentation and quoting") from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        raise DataError(f"{name}:1: YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DataError(f"{name}:1: the file is empty")
+    lines: Lines = {}
+    data = _convert(node, (), lines, name, loader, set())
+    return data, lines
+
+
+def display(path: Path) -> str:
+    """A path as contributors see it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _convert(node: yaml.Node, path: Path_, lines: Lines, name: str, loader: _Loader, seen: set) -> Any:
+    line = node.start_mark.line + 1
+    lines.setdefault(path, line)
+    if id(node) in seen:
+        raise DataError(f"{name}:{line}: {field(path)}: YAML anchors and aliases are not allowed; write the value out")
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: keys must be plain names")
+            key = key_node.value
+            if key == "<<":
+                raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: YAML merge keys are not allowed")
+            if key in result:
+                raise DataError(
+                    f"{name}:{key_node.start_mark.line + 1}: {field(path + (key,))}: duplicate key; keep one"
+                )
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _convert(value_node, path + (key,), lines, name, loader, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, path + (index,), lines, name, loader, seen)
+            for index, item in enumerate(node.value)
+        ]
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        raise DataError(f"{name}:{line}: {field(path)}: {getattr(exc, 'problem', exc)}") from None
+
+
+def field(path: Path_) -> str:
+    """Render a path as `stop_future[0].steps.web[1]`; the top level is `(file)`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+def line_of(lines: Lines, path: Path_) -> int:
+    """The line of the deepest part of `path` that exists in the file."""
+    path = tuple(path)
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path, 1)
