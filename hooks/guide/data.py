@@ -75,8 +75,8 @@ def _load(root: Path, today: dt.date) -> Guide:
     import jsonschema  # imported late: it costs ~0.16 s and only validation needs it
 
     schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
-    regions = _load_regions(root / "data" / "regions.yml")
-    strings, _ = yamlsrc.read(root / "data" / "strings.yml")
+    regions = _load_regions(root / "data" / "regions.yml", root)
+    strings, _ = yamlsrc.read(root / "data" / "strings.yml", root)
     for lang in LANGS:
         missing = set(strings.get(LANGS[0], {})) ^ set(strings.get(lang, {}))
         if missing:
@@ -88,10 +88,10 @@ def _load(root: Path, today: dt.date) -> Guide:
     paths = sorted((root / "data" / "platforms").glob("*"))
     for path in paths:
         if path.suffix != ".yml":
-            raise DataError(f"{yamlsrc.display(path)}:1: platform files must end in .yml")
-        platform = _load_platform(path, validator, codes, today)
+            raise DataError(f"{yamlsrc.display(path, root)}:1: platform files must end in .yml")
+        platform = _load_platform(path, root, validator, codes, today)
         if platform["id"] in platforms:
-            raise DataError(f"{yamlsrc.display(path)}:1: id: duplicate id '{platform['id']}'")
+            raise DataError(f"{yamlsrc.display(path, root)}:1: id: duplicate id '{platform['id']}'")
         platforms[platform["id"]] = platform
     if not platforms:
         raise DataError("data/platforms:1: no platform files found")
@@ -99,9 +99,9 @@ def _load(root: Path, today: dt.date) -> Guide:
     return Guide(root, today, ordered, regions, strings, schema, codes)
 
 
-def _load_platform(path: Path, validator, codes: set[str], today: dt.date) -> dict:
-    name = yamlsrc.display(path)
-    data, lines = yamlsrc.read(path)
+def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt.date) -> dict:
+    name = yamlsrc.display(path, root)
+    data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
         raise DataError(f"{name}:1: the file must be a mapping of fields (id:, name:, ...)")
     errors = sorted(validator.iter_errors(data), key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
@@ -148,9 +148,9 @@ def _describe(error, where: tuple) -> tuple[str, tuple]:
     return error.message[:200], where
 
 
-def _load_regions(path: Path) -> dict:
-    data, _ = yamlsrc.read(path)
+def _load_regions(path: Path, root: Path) -> dict:
+    data, _ = yamlsrc.read(path, root)
     for key in ("names", "groups", "filter"):
         if key not in data:
-            raise DataError(f"{yamlsrc.display(path)}:1: {key}: missing")
+            raise DataError(f"{yamlsrc.display(path, root)}:1: {key}: missing")
     return data

@@ -40,9 +40,9 @@ _Loader.add_implicit_resolver(
 )
 
 
-def read(path: Path) -> tuple[Any, Lines]:
+def read(path: Path, root: Path | None = None) -> tuple[Any, Lines]:
     """Parse one YAML file; return (data, lines) or raise DataError naming file and line."""
-    name = display(path)
+    name = display(path, root)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -68,10 +68,10 @@ def read(path: Path) -> tuple[Any, Lines]:
     return data, lines
 
 
-def display(path: Path) -> str:
-    """A path as contributors see it: relative to the working directory when possible."""
+def display(path: Path, root: Path | None = None) -> str:
+    """A path as contributors see it: relative to the project root (the folder of mkdocs.yml)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
     except ValueError:
         return str(path)
 

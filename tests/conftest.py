@@ -1,0 +1,115 @@
+"""Shared fixtures: in-process strict builds of the real site or of a modified copy of it."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import datetime as dt
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from guide import data, yamlsrc  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def newest_verified_epoch(root: Path = ROOT) -> int:
+    """A build date derived from the data, so pinned builds never see last_verified in the future."""
+    newest = max(
+        dt.date.fromisoformat(yamlsrc.read(p)[0]["last_verified"])
+        for p in (root / "data" / "platforms").glob("*.yml")
+    )
+    return int(dt.datetime(newest.year, newest.month, newest.day, 12, tzinfo=dt.timezone.utc).timestamp())
+
+
+@contextlib.contextmanager
+def environ(**values: str | None):
+    old = {k: os.environ.get(k) for k in values}
+    try:
+        for k, v in values.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+class BuildFailed(Exception):
+    """A build that MkDocs aborted; the message is what MkDocs logged as errors and warnings."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+def build(project: Path, site_dir: Path, epoch: int | None = None) -> None:
+    """A strict build of `project` into `site_dir`, in this process, as `mkdocs build --strict` does.
+
+    Raises BuildFailed with the logged errors (one per line) when MkDocs aborts.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        with environ(SOURCE_DATE_EPOCH=str(epoch if epoch is not None else newest_verified_epoch(project)), I18N_ONLY=None):
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            try:
+                mkdocs_build(config)
+            except Abort as abort:
+                raise BuildFailed("\n".join(collect.lines) or str(abort)) from None
+            finally:
+                config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(collect)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the site's sources that a test may break or extend."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    build(ROOT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def guide():
+    return data.load(ROOT, dt.datetime.fromtimestamp(newest_verified_epoch(), tz=dt.timezone.utc).date())
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
