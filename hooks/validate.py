@@ -17,5 +17,7 @@ if TYPE_CHECKING:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    guide = data.load(root)
+    # The outer build (default language) starts each build or serve rebuild: read data afresh there;
+    # the other languages' inner builds reuse it.
+    guide = data.load(root, fresh=not config.plugins["i18n"].building)
     markers.check_docs(root / "docs", data.LANGS, set(guide.platforms))

@@ -3,8 +3,9 @@
 `load(config_dir)` returns a Guide or raises DataError with one line:
 `data/platforms/x.yml:12: stop_future[0].url: 'http://...' must be an https:// link`.
 
-Data is re-read whenever any file in data/ changes (path, size and mtime are the cache key), so
-`mkdocs serve` picks up edits and the second language of one build does not parse everything again.
+Data is read afresh at the start of every build (hooks/validate.py passes fresh=True from the
+outer build's on_pre_build) and shared only with the other languages of that same build, so
+`mkdocs serve` always sees edits and the second language does not parse everything again.
 """
 
 from __future__ import annotations
@@ -54,21 +55,19 @@ class Guide:
         return out
 
 
-_cache: dict[str, tuple[tuple, Guide]] = {}
+_cache: dict[tuple[str, dt.date], Guide] = {}
 
 
-def load(root: Path, today: dt.date | None = None) -> Guide:
-    """Load and validate everything under root/data, or raise DataError."""
-    today = today or build_date()
-    data_dir = root / "data"
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    key = (today,) + tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
-    cached = _cache.get(str(root))
-    if cached and cached[0] == key:
-        return cached[1]
-    guide = _load(root, today)
-    _cache[str(root)] = (key, guide)
-    return guide
+def load(root: Path, today: dt.date | None = None, *, fresh: bool = False) -> Guide:
+    """Load and validate everything under root/data, or raise DataError.
+
+    fresh=True re-reads the files; otherwise the data loaded earlier in this build is reused.
+    """
+    key = (str(Path(root).resolve()), today or build_date())
+    if fresh or key not in _cache:
+        _cache.pop(key, None)
+        _cache[key] = _load(Path(root), key[1])
+    return _cache[key]
 
 
 def _load(root: Path, today: dt.date) -> Guide:
