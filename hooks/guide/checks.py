@@ -17,6 +17,7 @@ _HTML = re.compile(r"<\s*[A-Za-z!/?]|&#|&[a-zA-Z]+;")
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*):", re.I)
 _BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:", re.I)  # "data:" is ordinary prose ("Profile data:")
+_FOLDED_ZH = re.compile(r"[，。；：！？、（）“”] | [，。；：！？、）”]")
 _REF_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*\S", re.M)
 
 
@@ -55,6 +56,9 @@ def check_text(value: str, path: tuple, link_hosts: list[str]) -> Iterator[Probl
         return
     if _REF_LINK.search(value):
         yield path, "reference-style Markdown links are not allowed; write [text](https://...)"
+        return
+    if path and path[-1] == "zh" and _FOLDED_ZH.search(value):
+        yield path, "Chinese text has a space beside Chinese punctuation, usually from a YAML line break; write Chinese text on one line"
         return
     for match in _MD_LINK.finditer(value):
         if match.group(0).startswith("!"):
