@@ -17,7 +17,7 @@ _HTML = re.compile(r"<\s*[A-Za-z!/?]|&#|&[a-zA-Z]+;")
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*):", re.I)
 _BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:", re.I)  # "data:" is ordinary prose ("Profile data:")
-_FOLDED_ZH = re.compile(r"[，。；：！？、（）“”] | [，。；：！？、）”]")
+_FOLDED_ZH = re.compile(r"[，。；：！？、] | [，。；：！？、）]")
 _REF_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*\S", re.M)
 
 
