@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+_renderer: render.Renderer | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """A fresh Jinja environment for each language build (it carries that language's translations)."""
+    global _renderer
+    _renderer = render.Renderer(config.theme.get_env())
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     guide = data.load(Path(config.config_file_path).parent)
     lang = config.theme["language"]
@@ -24,11 +33,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     found = markers.scan(markdown, where, set(guide.platforms))
     if not found:
         return markdown
-    env = config.theme.get_env()
     out, last = [], 0
     for marker in found:
         out.append(markdown[last : marker.start])
-        out.append(render.render(env, guide, lang, marker, page.file.src_uri))
+        out.append(render.render(_renderer, guide, lang, marker, page.file.src_uri))
         last = marker.end
     out.append(markdown[last:])
     return "".join(out)

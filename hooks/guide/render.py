@@ -87,7 +87,24 @@ class View:
         return value.isoformat()
 
 
-def render(env, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
+class Renderer:
+    """Compiled macro modules for one language build.
+
+    MkDocs' Theme.get_env() returns a new Jinja environment on every call, so calling it per page
+    would compile the partials again for every page (most of the build's time); one per build.
+    """
+
+    def __init__(self, env):
+        self.env = env
+        self._modules: dict[str, object] = {}
+
+    def module(self, template: str):
+        if template not in self._modules:
+            self._modules[template] = self.env.get_template(template).module
+        return self._modules[template]
+
+
+def render(renderer: Renderer, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
     """The Markdown that replaces one marker on a page whose source path is page_src."""
     platform = guide.platforms[marker.platform] if marker.platform else None
     view = View(guide, lang, platform)
@@ -96,5 +113,5 @@ def render(env, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
         template, macro = TEMPLATES[marker.kind]
     else:
         template, macro = PLATFORM_TEMPLATE, marker.kind
-    module = env.get_template(template).module
+    module = renderer.module(template)
     return str(getattr(module, macro)(view)).strip("\n")
