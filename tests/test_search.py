@@ -51,3 +51,18 @@ def test_zh_pages_point_search_at_their_own_index(site):
 def test_separator_splits_on_zero_width_space(site):
     config = _index(site / "zh" / "search" / "search_index.json")["config"]
     assert "\\u200b" in config["separator"]
+
+
+def test_every_platform_name_is_one_search_word(site, guide):
+    """A reader typing a platform's name finds its page: the name is indexed as a whole word."""
+    import search_words
+
+    for lang, path in (("zh", site / "zh" / "search" / "search_index.json"), ("en", site / "search" / "search_index.json")):
+        docs = _index(path)["docs"]
+        for pid, platform in guide.platforms.items():
+            page = next(d for d in docs if d["location"] == f"platforms/{pid}/")
+            words = set(w.lower() for w in re.split(r"[\s\u200b\u3000\-,:!=\[\]()\"/、。，．？！；：（）《》「」]+", page["title"] + " " + page["text"]))
+            expected = [w for w in search_words.names(guide) if w in platform["name"]["zh"]] if lang == "zh" else []
+            expected = expected or [platform["name"]["en"].split()[0].strip(":,")]
+            for word in expected:
+                assert word.lower() in words, f"{lang} {pid}: {word!r} is not a whole word of its page"
