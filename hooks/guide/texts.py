@@ -51,8 +51,9 @@ def _load(root: Path, name: str, known_regions: set[str]) -> dict:
         problems.append((where, problem))
     else:
         problems += list(_semantic(name, data, known_regions))
-    for where, problem in problems[:1]:
-        raise DataError(f"{FILES[name]}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
+    for where, problem, *offset in problems[:1]:
+        line = yamlsrc.line_of(lines, where) + (offset[0] if offset else 0)
+        raise DataError(f"{FILES[name]}:{line}: {yamlsrc.field(where)}: {problem}")
     return data
 
 
@@ -87,13 +88,17 @@ def _letters(data: dict, known_regions: set[str]):
                 yield ("letters", index, "regions", r_index), f"unknown region '{code}'; use an ISO 3166-1 alpha-2 code or a group from data/regions.yml"
         used = {}
         for lang, body in letter["body"].items():
+            where = ("letters", index, "body", lang)
             used[lang] = set(PLACEHOLDER.findall(body))
-            for unknown in sorted(used[lang] - fields):
-                yield ("letters", index, "body", lang), f"unknown placeholder '{{{unknown}}}'; use one of {sorted(fields)}"
+            for match in PLACEHOLDER.finditer(body):
+                if match.group(1) not in fields:
+                    # the block's text starts on the line after `en: |-`; point at the placeholder's own line
+                    yield where, f"unknown placeholder '{match.group(0)}'; use one of {sorted(fields)}", 1 + body.count("\n", 0, match.start())
             if checks._HTML.search(body):
-                yield ("letters", index, "body", lang), "raw HTML is not allowed in a letter; write plain text"
+                yield where, "raw HTML is not allowed in a letter; write plain text", 1
         if used.get("en") != used.get("zh"):
-            yield ("letters", index, "body", "zh"), f"placeholders differ between languages: en {sorted(used['en'])}, zh {sorted(used['zh'])}"
+            missing = sorted((used["en"] ^ used["zh"]))
+            yield ("letters", index, "body", "zh"), f"placeholders differ between languages: {missing} appear in only one of en and zh", 1
 
 
 def parts(body: str) -> list[tuple[str, str]]:
