@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, markers
+from guide import data, markers, texts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,3 +21,4 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # the other languages' inner builds reuse it.
     guide = data.load(root, fresh=not config.plugins["i18n"].building)
     markers.check_docs(root / "docs", data.LANGS, set(guide.platforms))
+    texts.load(root, guide.region_codes)  # data/letters.yml and data/myths.yml

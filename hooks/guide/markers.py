@@ -27,6 +27,12 @@ KINDS: dict[str, bool] = {
     "alternatives": True,
     "sources": True,
     "platforms": False,
+    "overview": False,
+    "changes": False,
+    "checklist": False,
+    "letters": False,
+    "myths": False,
+    "opendata": False,
 }
 
 

@@ -9,12 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from .data import Guide
+from .data import LANGS, Guide
 from .dates import long_date, parse
 from .markers import Marker
 
 TEMPLATES = {
     "platforms": ("partials/optout/lists.html", "platforms"),
+    "overview": ("partials/optout/tools.html", "overview"),
+    "changes": ("partials/optout/tools.html", "changes"),
+    "checklist": ("partials/optout/tools.html", "checklist"),
+    "opendata": ("partials/optout/tools.html", "opendata"),
+    "letters": ("partials/optout/texts.html", "letters"),
+    "myths": ("partials/optout/texts.html", "myths"),
 }
 PLATFORM_TEMPLATE = "partials/optout/platform.html"
 
@@ -68,6 +74,16 @@ class View:
         return posixpath.relpath(target, self.page_dir)
 
     page_dir = "."
+    # Relative prefixes from the page to the site root and to its language's root, for links to files
+    # that are not pages (/api/, /feeds/), which MkDocs does not resolve.
+    site_root = ""
+    lang_root = ""
+
+    @property
+    def tools(self):
+        from .toolsview import Tools  # the reader tools' helpers, only needed on their pages
+
+        return Tools(self)
 
     def overall(self, platform: dict, key: str) -> str:
         """One value for all regions of a platform, or "varies by region"."""
@@ -104,11 +120,13 @@ class Renderer:
         return self._modules[template]
 
 
-def render(renderer: Renderer, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
-    """The Markdown that replaces one marker on a page whose source path is page_src."""
+def render(renderer: Renderer, guide: Guide, lang: str, marker: Marker, page_src: str, page_url: str = "") -> str:
+    """The Markdown that replaces one marker on a page whose source path is page_src (URL page_url)."""
     platform = guide.platforms[marker.platform] if marker.platform else None
     view = View(guide, lang, platform)
     view.page_dir = posixpath.dirname(page_src) or "."
+    view.site_root = "../" * page_url.count("/")
+    view.lang_root = view.site_root + ("" if lang == LANGS[0] else lang + "/")
     if marker.kind in TEMPLATES:
         template, macro = TEMPLATES[marker.kind]
     else:

@@ -1,0 +1,124 @@
+"""What the reader tools compute from the data: overview rows, effort, dated changes, checklist items.
+
+Pure functions of a Guide (and the build date); the Jinja macros in overrides/partials/optout/tools.html
+and the exports in exports.py both use them, so the pages, the CSV and the feeds agree.
+
+Effort is derived from the actions, not written by hand: for each setting that stops future use, the
+number of steps on its shortest surface (a reader follows one of web, iOS or Android); for each
+objection or erasure action, its number of steps (1 when it lists none). Their sum is the effort in
+steps, and EFFORT_LEVELS turns it into low, medium or high.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from .data import Guide
+from .dates import parse
+
+# Upper bound (inclusive) of each level's step count; anything above the last is "high".
+EFFORT_LEVELS = ((4, "low"), (9, "medium"))
+# Timeline kinds that go into the calendar feed: the days something starts applying or a deadline falls.
+CALENDAR_KINDS = ("effective", "deadline")
+# Object actions a letter can be sent with.
+LETTER_KINDS = ("form", "email")
+# How far back "recent" changes reach.
+RECENT_DAYS = 365
+STATUSES = ("in_effect", "upcoming", "paused", "not_training", "unconfirmed")
+
+
+def effort_steps(platform: dict) -> int:
+    """Steps a reader takes to do everything the platform offers (see the module docstring)."""
+    steps = sum(min(len(s) for s in action["steps"].values()) for action in platform["stop_future"])
+    return steps + sum(len(action.get("steps", [])) or 1 for action in platform["object"])
+
+
+def effort_level(platform: dict) -> str:
+    """low, medium or high; none when the platform offers no action at all."""
+    if not platform["stop_future"] and not platform["object"]:
+        return "none"
+    steps = effort_steps(platform)
+    return next((level for bound, level in EFFORT_LEVELS if steps <= bound), "high")
+
+
+def region_status(entry: dict, today: dt.date) -> str:
+    """One of STATUSES for a platform's region entry on the given day."""
+    training = entry["training"]
+    if training == "yes":
+        return "upcoming" if entry.get("since") and parse(entry["since"]) > today else "in_effect"
+    return {"paused": "paused", "no": "not_training", "unconfirmed": "unconfirmed"}[training]
+
+
+def applicable(guide: Guide, platform: dict) -> dict[str, int]:
+    """For each region of the overview's filter, the index of the platform's region entry that applies.
+
+    An entry naming the region or overlapping it (a member country, its group) applies first; then a
+    WORLD entry; then OTHER ("rest of the world"), which covers every region not named elsewhere.
+    Regions with no applicable entry are left out: the platform does not say anything about them.
+    """
+    entries = platform["regions"]
+    out: dict[str, int] = {}
+    for code in guide.regions["filter"]:
+        wanted = guide.expand([code])
+        index = next((i for i, e in enumerate(entries) if wanted & guide.expand(e["regions"])), None)
+        for fallback in ("WORLD", "OTHER"):
+            if index is None:
+                index = next((i for i, e in enumerate(entries) if fallback in e["regions"]), None)
+        if index is not None:
+            out[code] = index
+    return out
+
+
+def remedies(platform: dict) -> list[dict]:
+    """Actions for data already collected (objection forms, emails, requests, deletion)."""
+    return list(platform["object"])
+
+
+def event_keys(platform: dict) -> Iterator[tuple[str, int, dict]]:
+    """Each timeline event with a stable key `id/date/kind/n` (n counts same-day, same-kind events in file order)."""
+    seen: Counter = Counter()
+    for event in platform["timeline"]:
+        seen[(event["date"], event["kind"])] += 1
+        n = seen[(event["date"], event["kind"])]
+        yield f"{platform['id']}/{event['date']}/{event['kind']}/{n}", n, event
+
+
+def changes(guide: Guide) -> list[dict]:
+    """Every dated change of every platform: {key, n, platform, event, when} sorted by date, then platform."""
+    out = []
+    for platform in guide.platforms.values():
+        for key, n, event in event_keys(platform):
+            day = parse(event["date"])
+            if day > guide.today:
+                when = "upcoming"
+            elif (guide.today - day).days <= RECENT_DAYS:
+                when = "recent"
+            else:
+                when = "earlier"
+            out.append({"key": key, "n": n, "platform": platform, "event": event, "when": when})
+    return sorted(out, key=lambda c: (c["event"]["date"], c["platform"]["name"]["en"].casefold(), c["key"]))
+
+
+def calendar_changes(guide: Guide) -> list[dict]:
+    """The dated changes that belong in the calendar feed."""
+    return [c for c in changes(guide) if c["event"]["kind"] in CALENDAR_KINDS]
+
+
+def checklist_items(platform: dict) -> list[dict]:
+    """One check item per action: {key, group, action}; keys are what the browser stores."""
+    items = [{"key": f"{platform['id']}/stop/{a['id']}", "group": "stop", "action": a} for a in platform["stop_future"]]
+    items += [{"key": f"{platform['id']}/object/{a['id']}", "group": "object", "action": a} for a in platform["object"]]
+    return items
+
+
+def letter_targets(guide: Guide, letter: dict) -> list[tuple[dict, dict]]:
+    """(platform, action) pairs a letter applies to: form or email actions in an overlapping region."""
+    wanted = guide.expand(letter["regions"])
+    return [
+        (platform, action)
+        for platform in guide.platforms.values()
+        for action in platform["object"]
+        if action["kind"] in LETTER_KINDS and wanted & guide.expand(action["regions"])
+    ]

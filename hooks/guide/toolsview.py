@@ -1,0 +1,124 @@
+"""What the reader-tool macros (overrides/partials/optout/tools.html, texts.html) may ask, in one language.
+
+Reached from a macro as `v.tools`; `v` is the guide.render.View of the page being rendered.
+Values are prepared here (labels, dates, JSON for data attributes); the macros decide how they look.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from . import texts, tools
+from .data import LANGS
+
+if TYPE_CHECKING:
+    from .render import View
+
+
+class Tools:
+    def __init__(self, view: View):
+        self.v = view
+        self.guide = view.guide
+        self.t = view.t
+
+    # overview
+    def filter_regions(self) -> list[tuple[str, str]]:
+        return [(code, self.guide.region_name(code, self.v.lang)) for code in self.guide.regions["filter"]]
+
+    def statuses(self) -> list[tuple[str, str]]:
+        return [(s, self.t["ov_status_" + s]) for s in tools.STATUSES]
+
+    def rows(self) -> list[dict]:
+        """One row per platform, with what the filters and the sorting need."""
+        out = []
+        for p in self.guide.platforms.values():
+            entries = [(i, e, tools.region_status(e, self.guide.today)) for i, e in enumerate(p["regions"])]
+            by_region = {
+                code: {
+                    "i": i,
+                    "s": entries[i][2],
+                    "d": p["regions"][i].get("since", ""),
+                    "default": self.v.tri(p["regions"][i]["default_on"]),
+                    "opt": self.v.tri(p["regions"][i]["opt_out"]),
+                }
+                for code, i in tools.applicable(self.guide, p).items()
+            }
+            dates = sorted(e["since"] for e in p["regions"] if e.get("since"))
+            out.append({
+                "p": p,
+                "entries": entries,
+                "by_region": json.dumps(by_region, ensure_ascii=False, separators=(",", ":")),
+                "first_date": dates[0] if dates else "9999-12-31",
+                "steps": tools.effort_steps(p),
+                "effort": tools.effort_level(p),
+                "remedies": tools.remedies(p),
+            })
+        return out
+
+    def effort_label(self, row: dict) -> str:
+        if row["effort"] == "none":
+            return self.t["ov_effort_none"]
+        steps = self.t["ov_steps"].replace("{n}", str(row["steps"]))
+        return f"{self.t['ov_effort_' + row['effort']]} ({steps})"
+
+    def showing_template(self) -> str:
+        return self.t["ov_showing"]
+
+    def effort_bounds(self) -> dict:
+        low, medium = (bound for bound, _ in tools.EFFORT_LEVELS)
+        return {"low": low, "medium": medium}
+
+    # changes
+    def changes(self, when: str) -> list[dict]:
+        found = [c for c in tools.changes(self.guide) if c["when"] == when]
+        return found if when == "upcoming" else list(reversed(found))
+
+    # checklist
+    def checklist(self) -> list[tuple[dict, list[dict]]]:
+        return [(p, tools.checklist_items(p)) for p in self.guide.platforms.values()]
+
+    def checklist_total(self) -> int:
+        return sum(len(items) for _, items in self.checklist())
+
+    # letters and myths
+    def _texts(self) -> dict:
+        return texts.load(self.guide.root, self.guide.region_codes)
+
+    def fields(self) -> dict:
+        return self._texts()["letters"]["fields"]
+
+    def letters(self) -> list[dict]:
+        return self._texts()["letters"]["letters"]
+
+    def targets(self, letter: dict) -> list[tuple[dict, dict]]:
+        return tools.letter_targets(self.guide, letter)
+
+    def parts(self, letter: dict) -> list[tuple[str, str]]:
+        return texts.parts(letter["body"][self.v.lang])
+
+    def letter_source(self, key: str) -> dict:
+        return self._texts()["letters"]["sources"][key]
+
+    def myths(self) -> list[dict]:
+        return self._texts()["myths"]["myths"]
+
+    def myth_source(self, key: str) -> dict:
+        return self._texts()["myths"]["sources"][key]
+
+    def kind(self, kind: str) -> str:
+        return self.t["lt_kind_law"] if kind == "law" else self.t["kind_" + kind]
+
+    # open data
+    def schema_version(self) -> str:
+        return self.guide.schema["x-schema-version"]
+
+    def platform_count(self) -> int:
+        return len(self.guide.platforms)
+
+    def lang_path(self) -> str:
+        """The language's folder on the site: / for the default language, /zh/ for Chinese."""
+        return "/" if self.v.lang == LANGS[0] else f"/{self.v.lang}/"
+
+    def calendar_kinds(self) -> str:
+        return self.t["list_sep"].join(self.t["event_" + k] for k in tools.CALENDAR_KINDS)
