@@ -60,7 +60,7 @@ class Tools:
         if row["effort"] == "none":
             return self.t["ov_effort_none"]
         steps = self.t["ov_steps"].replace("{n}", str(row["steps"]))
-        return f"{self.t['ov_effort_' + row['effort']]} ({steps})"
+        return f"{self.t['ov_effort_' + row['effort']]}{self.t['lparen']}{steps}{self.t['rparen']}"
 
     def showing_template(self) -> str:
         return self.t["ov_showing"]
