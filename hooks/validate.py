@@ -1,4 +1,4 @@
-"""Validate data/ and every page's markers before anything is built or written.
+"""Validate data/ and every page (markers, links, HTML) before anything is built or written.
 
 Runs in on_pre_build, which MkDocs calls before it empties the site folder; the i18n plugin builds
 the other languages later, so checking every language here keeps an existing site/ intact.
@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, markers
+from guide import data, markers, prose
+from guide.errors import DataError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -18,4 +19,11 @@ if TYPE_CHECKING:
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     guide = data.load(root)
-    markers.check_docs(root / "docs", data.LANGS, set(guide.platforms))
+    docs = root / "docs"
+    pages = markers.check_docs(docs, data.LANGS, set(guide.platforms))
+    hosts = prose.allowed_hosts(guide)
+    for where, text in pages.items():
+        page = root / where
+        lang_dir = docs / where.split("/")[1]
+        for line, problem in prose.check_page(text, page, lang_dir, hosts):
+            raise DataError(f"{where}:{line}: {problem}")

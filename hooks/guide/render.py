@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
+from . import freshness
 from .data import Guide
 from .dates import long_date, parse
 from .markers import Marker
@@ -86,6 +87,9 @@ class View:
     def iso(self, value: dt.date) -> str:
         return value.isoformat()
 
+    def stale_after(self) -> int:
+        return freshness.STALE_AFTER_DAYS
+
 
 def render(env, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
     """The Markdown that replaces one marker on a page whose source path is page_src."""
@@ -98,3 +102,10 @@ def render(env, guide: Guide, lang: str, marker: Marker, page_src: str) -> str:
         template, macro = PLATFORM_TEMPLATE, marker.kind
     module = env.get_template(template).module
     return str(getattr(module, macro)(view)).strip("\n")
+
+
+def note(env, guide: Guide, lang: str, platform: dict, page_src: str, macro: str) -> str:
+    """The Markdown of one platform macro that no marker asks for (e.g. the staleness note)."""
+    view = View(guide, lang, platform)
+    view.page_dir = posixpath.dirname(page_src) or "."
+    return str(getattr(env.get_template(PLATFORM_TEMPLATE).module, macro)(view)).strip("\n")
