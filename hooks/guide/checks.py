@@ -15,7 +15,7 @@ Problem = tuple[tuple, str]
 # Markdown allowed in data text: emphasis, inline code and [links](https://allowed.host/...).
 # Anything else that Markdown or the browser would turn into markup is refused, with the fix.
 _HTML = re.compile(r"<\s*[A-Za-z!/?]|&#|&[a-zA-Z]+;")
-_LINK_TARGET = re.compile(r"\]\s*\(\s*<?([^)\s>]*)")  # after any "](", however the label nests brackets
+_LINK_TARGET = re.compile(r"\]\s*\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # after any "](", however the label nests brackets
 _AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*):", re.I)
 _BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:", re.I)  # "data:" is ordinary prose ("Profile data:")
 _REF_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*\S", re.M)
@@ -45,7 +45,7 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def check_url(url: str, path: tuple, domains: list[str] | None) -> Iterator[Problem]:
+def check_url(url: str, path: tuple, domains: list[str] | None, allowed: str = "this platform's domains") -> Iterator[Problem]:
     """An https link with a plain ASCII host, no credentials, and (for actions) an allowed host."""
     parts = urlsplit(url)
     if parts.scheme != "https":
@@ -69,7 +69,7 @@ def check_url(url: str, path: tuple, domains: list[str] | None) -> Iterator[Prob
         yield path, f"'{url:.80}' uses an internationalized (punycode) host; use the platform's plain host"
         return
     if domains is not None and not host_allowed(host, domains):
-        yield path, f"'{url:.80}' points outside this platform's domains {domains}; add the domain to `domains` only if the platform really owns it"
+        yield path, f"'{url:.80}' points outside {allowed} ({', '.join(domains)}); add the domain to `domains` only if the platform really owns it"
 
 
 def check_plain(value: str, path: tuple, placeholders: bool = False) -> Iterator[Problem]:
@@ -110,7 +110,7 @@ def check_text(value: str, path: tuple, link_hosts: list[str]) -> Iterator[Probl
         if not target.lower().startswith("https://"):
             yield path, f"link '{target:.80}' must be an https:// link"
             return
-        for problem in check_url(target, path, link_hosts):
+        for problem in check_url(target, path, link_hosts, "the platform's domains and its sources' hosts"):
             yield problem
             return
     if _BAD_SCHEME.search(value):
@@ -164,9 +164,12 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
         yield ("id",), f"id '{data['id']}' must equal the file name '{stem}': rename the file to {data['id']}.yml or change the id to {stem}"
     if dt.date.fromisoformat(data["last_verified"]) > today:
         yield ("last_verified",), f"{data['last_verified']} is in the future (build date {today.isoformat()}); use the day you checked"
+    if not data["stop_future"] and not data["object"] and not data.get("alternatives"):
+        yield ("alternatives",), "with no stop_future and no object action, give `alternatives`: what a person can do instead"
     for path, code in walk_regions(data):
         if code not in known_regions:
-            yield path, f"unknown region '{code}'; use an ISO 3166-1 alpha-2 code or a group from data/regions.yml"
+            hint = "the United Kingdom is GB" if code == "UK" else "use an ISO 3166-1 alpha-2 code (e.g. DE) or a group from data/regions.yml (e.g. EU)"
+            yield path, f"unknown region '{code}'; {hint}"
     registry = data["sources"]
     for path, refs in walk_refs(data):
         for index, ref in enumerate(refs):
@@ -196,8 +199,6 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
         yield from check_plain(source["publisher"], ("sources", key, "publisher"))
         if "archived" in source:
             yield from check_url(source["archived"], ("sources", key, "archived"), None)
-    link_hosts = list(domains) + sorted({host_of(s["url"]) for s in registry.values()})
+    link_hosts = list(domains) + sorted({host_of(s["url"]) for s in registry.values()} - set(domains))
     for path, value in walk_texts(data):
         yield from check_text(value, path, link_hosts)
-    if not data["stop_future"] and not data["object"] and not data.get("alternatives"):
-        yield ("alternatives",), "with no stop_future and no object action, give `alternatives`: what a person can do instead"

@@ -10,6 +10,7 @@ Data is re-read whenever any file in data/ changes (path, size and mtime are the
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,7 @@ def _load(root: Path, today: dt.date) -> Guide:
 
     for path in sorted((root / "data").rglob("*")):
         if path.is_symlink():  # a link could publish any file of the machine that builds the site
-            raise DataError(f"{yamlsrc.display(path, root)}:1: (file): symbolic links are not allowed in data/; commit the file itself")
+            raise DataError(f"{path.relative_to(root).as_posix()}:1: (file): symbolic links are not allowed in data/; commit the file itself")
     schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
     regions = _load_regions(root / "data" / "regions.yml", root)
     strings = _load_strings(root / "data" / "strings.yml", root)
@@ -105,8 +106,12 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
     name = yamlsrc.display(path, root)
     data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
-        raise DataError(f"{name}:1: the file must be a mapping of fields (id:, name:, ...)")
-    errors = sorted(validator.iter_errors(data), key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
+        raise DataError(f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start")
+    errors = list(validator.iter_errors(data))
+    # A misspelt field is both unknown and missing: report the spelling, where the typo is.
+    misspelt = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
+    errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in misspelt)]
+    errors.sort(key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         error = errors[0]
         where = tuple(error.absolute_path)
@@ -122,6 +127,16 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
     data["_file"] = name
     return data
 
+
+# JSON Schema types, as YAML writes them.
+_TYPES = {
+    "array": "a list ([a, b], or one '- item' per line)",
+    "object": "a group of fields (one 'name: value' per line, indented)",
+    "string": "text (in quotes if it looks like a number or yes/no)",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 # Patterns of the schema, in words a contributor can act on.
 _PATTERNS = {
@@ -140,9 +155,12 @@ def _describe(error, where: tuple) -> tuple[str, tuple]:
         missing = error.message.split("'")[1]
         return f"missing required field '{missing}'", where
     if v == "additionalProperties":
-        extra = sorted(set(error.instance) - set(schema.get("properties", {})))
+        known = list(schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(known))
         if extra:
-            return f"unknown field '{extra[0]}'; check its spelling against data/schema/platform.schema.json", where + (extra[0],)
+            close = difflib.get_close_matches(extra[0], known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"the fields here are: {', '.join(known)}"
+            return f"unknown field '{extra[0]}'; {hint}", where + (extra[0],)
     if v == "pattern" and "propertyNames" in error.schema_path:
         return f"key '{error.instance}' {_PATTERNS.get(schema['pattern'], 'has characters that are not allowed')}", where + (error.instance,)
     if v == "pattern":
@@ -166,14 +184,15 @@ def _describe(error, where: tuple) -> tuple[str, tuple]:
     if v == "minProperties":
         names = ", ".join(schema.get("properties", {})) or "one entry"
         return f"must not be empty; give at least one of: {names}", where
+    if v == "enum" and isinstance(error.instance, bool):
+        return f"{str(error.instance).lower()} is read as a yes/no value; write one of {', '.join(map(str, schema['enum']))} in quotes, e.g. \"yes\"", where
     if v == "enum":
         return f"'{error.instance}' is not allowed; use one of {', '.join(map(str, schema['enum']))}", where
     if v == "type" and set(schema.get("properties", {})) == {"en", "zh"}:
         return f"must be a text in both languages, written as {{en: ..., zh: ...}}, not {type(error.instance).__name__} {error.instance!r:.40}", where
     if v == "type":
-        expected = schema["type"]
-        article = "an" if isinstance(expected, str) and expected[0] in "aeiou" else "a"
-        return f"must be {article + ' ' + expected if isinstance(expected, str) else expected}, not {type(error.instance).__name__} {error.instance!r:.40}", where
+        expected = _TYPES.get(schema["type"], str(schema["type"])) if isinstance(schema["type"], str) else str(schema["type"])
+        return f"must be {expected}, not {error.instance!r:.40}", where
     if v == "uniqueItems":
         return "lists the same value twice; keep one", where
     return error.message[:200], where
