@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 Problem = tuple[tuple, str]
 
@@ -28,8 +28,19 @@ DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*")
 
 
+def split_url(url: str) -> SplitResult | None:
+    """urlsplit, or None for what it cannot parse (it raises on a stray '[' or ']' in the host)."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsed lazily; this is where it raises
+        return parts
+    except ValueError:
+        return None
+
+
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    parts = split_url(url)
+    return ((parts and parts.hostname) or "").lower()
 
 
 def host_allowed(host: str, domains: list[str]) -> bool:
@@ -47,7 +58,10 @@ def _balanced(text: str) -> bool:
 
 def check_url(url: str, path: tuple, domains: list[str] | None, allowed: str = "this platform's domains") -> Iterator[Problem]:
     """An https link with a plain ASCII host, no credentials, and (for actions) an allowed host."""
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        yield path, f"'{url:.80}' is not a valid link; copy the address from the browser's address bar"
+        return
     if parts.scheme != "https":
         yield path, f"'{url:.80}' must be an https:// link"
         return

@@ -73,19 +73,39 @@ def load(root: Path, today: dt.date | None = None) -> Guide:
     return guide
 
 
+_files: dict[Path, tuple[tuple, object]] = {}
+
+
+def _unchanged(path: Path, parse):
+    """parse(path), parsed again only when the file changed: platform edits (mkdocs serve, the
+    fuzz tests) do not re-read the shared files. Only successful parses are kept."""
+    stat = path.stat()
+    key = (stat.st_size, stat.st_mtime_ns)
+    hit = _files.get(path)
+    if hit and hit[0] == key:
+        return hit[1]
+    value = parse(path)
+    _files[path] = (key, value)
+    return value
+
+
+def _load_schema(path: Path, jsonschema) -> tuple[dict, object]:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    return schema, jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
 def _load(root: Path, today: dt.date) -> Guide:
     import jsonschema  # imported late: it costs ~0.16 s and only validation needs it
 
     for path in sorted((root / "data").rglob("*")):
         if path.is_symlink():  # a link could publish any file of the machine that builds the site
             raise DataError(f"{path.relative_to(root).as_posix()}:1: (file): symbolic links are not allowed in data/; commit the file itself")
-    schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
-    regions = _load_regions(root / "data" / "regions.yml", root)
-    strings = _load_strings(root / "data" / "strings.yml", root)
+    schema, validator = _unchanged(root / SCHEMA, lambda path: _load_schema(path, jsonschema))
+    regions = _unchanged(root / "data" / "regions.yml", lambda path: _load_regions(path, root))
+    strings = _unchanged(root / "data" / "strings.yml", lambda path: _load_strings(path, root))
     prose_hosts = _load_links(root / "data" / "links.yml", root)
     codes = set(Locale.parse("en").territories) | set(regions["groups"])
     codes = {c for c in codes if c.isalpha() and c.isupper()}
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     platforms: dict[str, dict] = {}
     paths = sorted((root / "data" / "platforms").glob("*"))
     stems = {p.stem for p in paths}

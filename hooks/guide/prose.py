@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
-from .checks import host_allowed, host_of
+from .checks import host_allowed, host_of, split_url
 
 _FENCE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.M | re.S)
 _CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -63,7 +63,9 @@ def check_page(text: str, page: Path, lang_dir: Path, hosts: list[str]) -> Itera
 def check_target(url: str, page: Path, lang_dir: Path, hosts: list[str]) -> str | None:
     """What is wrong with one link target of a page, or None."""
     cleaned = re.sub(r"[\x00-\x20]", "", url)  # browsers ignore these inside a scheme ("java\tscript:")
-    parts = urlsplit(cleaned)
+    parts = split_url(cleaned)
+    if parts is None:
+        return f"link '{url:.80}' is not a valid address; check it"
     scheme = parts.scheme.lower()
     if scheme in ("mailto",):
         return None
