@@ -40,6 +40,7 @@ _Loader.add_implicit_resolver(
 )
 
 
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {
     yaml.MappingNode: {_CORE + "map"},
@@ -113,6 +114,8 @@ def _convert(node: yaml.Node, path: Path_, lines: Lines, name: str, loader: _Loa
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: keys must be plain names")
             key = key_node.value
+            if not _KEY.fullmatch(key):
+                raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: key {key!r:.40} must be a plain name (letters, digits, '-' and '_')")
             if key == "<<":
                 raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: YAML merge keys are not allowed")
             if key in result:
