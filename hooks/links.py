@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 REL = ("noopener", "noreferrer")
 ALLOWED_SCHEMES = {"https", "http", "mailto"}  # http is only ever a theme link; the test insists on https
 
-_A = re.compile(r"<a\b[^>]*>", re.I)
+_A = re.compile(r"""<a\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)  # a '>' inside a quoted value does not end the tag
 _ATTR = r"""\s{name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))"""
 _HREF = re.compile(_ATTR.format(name="href"), re.I)
 _REL = re.compile(_ATTR.format(name="rel"), re.I)
