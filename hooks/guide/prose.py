@@ -4,7 +4,8 @@ Run before anything is built (hooks/validate.py), so a bad page stops the build 
 - every link is relative, mailto:, or https:// to an allowed host (a platform's domain, a source's
   host, or data/links.yml `prose_hosts`); never javascript:, data:, vbscript:, file: or http://;
 - a relative link to a page or file points at one that exists in the same language;
-- no raw <script>, <iframe>, <object>, <embed>, <form> or <style>, and no on...= event attributes.
+- no raw <script>, <iframe>, <object>, <embed>, <style>, <base>, <meta> or <link>, and no on...=
+  event attributes (the Content-Security-Policy would block most of them anyway: fail early).
 Code (fenced blocks and `inline code`) is skipped: it is shown, not followed.
 """
 
@@ -21,12 +22,12 @@ _FENCE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.M | re.S)
 _CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TARGETS = [
-    re.compile(r"\]\s*\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)", re.M),  # [ref]: url
+    re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
+    re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<url>[^\s>]+)", re.M),  # [ref]: url (not a footnote)
     re.compile(r"<(?P<url>[a-z][a-z0-9+.-]*:[^>\s]*)>", re.I),  # <https://...>
     re.compile(r"""<[a-z][^>]*?\s(?:href|src|action|formaction|poster|data|srcset|xlink:href)\s*=\s*["']?(?P<url>[^"'\s>]+)""", re.I | re.S),
 ]
-_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|form|style|base|meta)\b", re.I)
+_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|object|embed|style|base|meta|link)\b", re.I)
 _EVENT_ATTR = re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I | re.S)
 
 
