@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import SplitResult, urlsplit
 
 Problem = tuple[tuple, str]
+DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")  # as in the schema's `domains`
 
 # Markdown allowed in data text: emphasis, inline code and [links](https://allowed.host/...).
 # Anything else that Markdown or the browser would turn into markup is refused, with the fix.
@@ -24,7 +25,6 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")  # {date} in interface strings, filled
 # Bidirectional controls (Trojan Source) and other invisible format characters that disguise text.
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Characters a URL may contain (RFC 3986) minus the brackets Markdown would read as link syntax.
-DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*")
 
 

@@ -18,8 +18,9 @@ from urllib.parse import unquote
 
 from .checks import host_allowed, host_of, split_url
 
-_FENCE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$", re.M | re.S)
-_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_FENCE = re.compile(r"^[ \t]*(?P<fence>```+|~~~+).*?^[ \t]*(?P=fence)[ \t]*$", re.M | re.S)
+# A code span never crosses a blank line (a paragraph): a stray backtick must not hide the rest.
+_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TARGETS = [
     re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
