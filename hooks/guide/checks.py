@@ -200,7 +200,7 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
             if "url" in action:
                 yield from check_url(action["url"], (group, index, "url"), domains)
             if "email" in action and not host_allowed(action["email"].rsplit("@", 1)[1], domains):
-                yield (group, index, "email"), f"'{action['email']}' is not at one of this platform's domains {domains}"
+                yield (group, index, "email"), f"'{action['email']}' is not at one of this platform's domains ({', '.join(domains)})"
     for group in ("stop_future", "object"):
         seen: set[str] = set()
         for index, action in enumerate(data[group]):

@@ -104,7 +104,7 @@ def _convert(node: yaml.Node, path: Path_, lines: Lines, name: str, loader: _Loa
     line = node.start_mark.line + 1
     lines.setdefault(path, line)
     if id(node) in seen:
-        raise DataError(f"{name}:{line}: {field(path)}: YAML anchors and aliases are not allowed; write the value out")
+        raise DataError(f"{name}:{lines.get(path, line)}: {field(path)}: YAML anchors and aliases are not allowed; write the value out")
     seen.add(id(node))
     if node.tag not in _PLAIN_TAGS[type(node)]:  # explicit tags (!!python/..., !!set, !foo) build surprises
         raise DataError(f"{name}:{line}: {field(path)}: YAML tags such as '{node.tag.replace(_CORE, '!!')}' are not allowed; write a plain value")
