@@ -1,4 +1,4 @@
-"""Validate data/ and every page's markers before anything is built or written.
+"""Validate data/ and every page (markers, links, HTML) before anything is built or written.
 
 Runs in on_pre_build, which MkDocs calls before it empties the site folder; the i18n plugin builds
 the other languages later, so checking every language here keeps an existing site/ intact.
@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, markers, texts
+from guide import data, markers, prose, texts
+from guide.errors import DataError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     # The outer build (default language) starts each build or serve rebuild: read data afresh there;
     # the other languages' inner builds reuse it.
-    guide = data.load(root, fresh=not config.plugins["i18n"].building)
-    markers.check_docs(root / "docs", data.LANGS, set(guide.platforms))
+    i18n = getattr(config, "plugins", {}).get("i18n")  # absent when a test calls this with a bare config
+    guide = data.load(root, fresh=not getattr(i18n, "building", False))
     texts.load(root, guide.region_codes)  # data/letters.yml and data/myths.yml
+    docs = root / "docs"
+    pages = markers.check_docs(docs, data.LANGS, set(guide.platforms))
+    hosts = prose.allowed_hosts(guide)
+    for where, text in pages.items():
+        page = root / where
+        lang_dir = docs / where.split("/")[1]
+        for line, problem in prose.check_page(text, page, lang_dir, hosts):
+            raise DataError(f"{where}:{line}: {problem}")

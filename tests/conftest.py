@@ -113,3 +113,11 @@ def guide():
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The real site plus a hostile, stale `sample` platform (tests/sample_site.py)."""
+    from sample_site import build_sample_site
+
+    return build_sample_site(tmp_path_factory.mktemp("sample"))

@@ -8,49 +8,106 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 Problem = tuple[tuple, str]
+DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")  # as in the schema's `domains`
 
 # Markdown allowed in data text: emphasis, inline code and [links](https://allowed.host/...).
+# Anything else that Markdown or the browser would turn into markup is refused, with the fix.
 _HTML = re.compile(r"<\s*[A-Za-z!/?]|&#|&[a-zA-Z]+;")
-_MD_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_LINK_TARGET = re.compile(r"\]\s*\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # after any "](", however the label nests brackets
 _AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*):", re.I)
 _BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:", re.I)  # "data:" is ordinary prose ("Profile data:")
 _FOLDED_ZH = re.compile(r"[，。；：！？、] | [，。；：！？、）]")
 _REF_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*\S", re.M)
+_BRACES = re.compile(r"[{}]")  # attr_list turns "*x*{ onclick=... }" into an attribute
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")  # {date} in interface strings, filled in by the macros
+# Bidirectional controls (Trojan Source) and other invisible format characters that disguise text.
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Characters a URL may contain (RFC 3986) minus the brackets Markdown would read as link syntax.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*")
+
+
+def split_url(url: str) -> SplitResult | None:
+    """urlsplit, or None for what it cannot parse (it raises on a stray '[' or ']' in the host)."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsed lazily; this is where it raises
+        return parts
+    except ValueError:
+        return None
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    parts = split_url(url)
+    return ((parts and parts.hostname) or "").lower()
 
 
 def host_allowed(host: str, domains: list[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def check_url(url: str, path: tuple, domains: list[str] | None) -> Iterator[Problem]:
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def check_url(url: str, path: tuple, domains: list[str] | None, allowed: str = "this platform's domains") -> Iterator[Problem]:
     """An https link with a plain ASCII host, no credentials, and (for actions) an allowed host."""
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        yield path, f"'{url:.80}' is not a valid link; copy the address from the browser's address bar"
+        return
     if parts.scheme != "https":
-        yield path, f"'{url}' must be an https:// link"
+        yield path, f"'{url:.80}' must be an https:// link"
         return
     if parts.username or parts.password or "@" in parts.netloc:
-        yield path, f"'{url}' contains credentials (user@host); link to the page itself"
+        yield path, f"'{url:.80}' contains credentials (user@host); link to the page itself"
         return
     host = (parts.hostname or "").lower()
     if not host or not re.fullmatch(r"[a-z0-9.-]+", host) or ".." in host:
-        yield path, f"'{url}' has a host with characters outside a-z, 0-9, '.' and '-' (look-alike letters are not allowed)"
+        yield path, f"'{url:.80}' has a host with characters outside a-z, 0-9, '.' and '-' (look-alike letters are not allowed)"
+        return
+    bad = _URL_CHARS.sub("", url)
+    if bad:
+        yield path, f"'{url:.80}' contains {bad[0]!r}; percent-encode it (e.g. a space as %20) or copy the address from the browser's address bar"
+        return
+    if not _balanced(url):
+        yield path, f"'{url:.80}' has unbalanced parentheses; percent-encode them as %28 and %29"
         return
     if any(label.startswith("xn--") for label in host.split(".")) and not (domains and host_allowed(host, domains)):
-        yield path, f"'{url}' uses an internationalized (punycode) host; use the platform's plain host"
+        yield path, f"'{url:.80}' uses an internationalized (punycode) host; use the platform's plain host"
         return
     if domains is not None and not host_allowed(host, domains):
-        yield path, f"'{url}' points outside this platform's domains {domains}; add the domain to `domains` only if the platform really owns it"
+        yield path, f"'{url:.80}' points outside {allowed} ({', '.join(domains)}); add the domain to `domains` only if the platform really owns it"
+
+
+def check_plain(value: str, path: tuple, placeholders: bool = False) -> Iterator[Problem]:
+    """One-line text shown as is (titles, publishers, interface strings): no markup, no links."""
+    if _INVISIBLE.search(value):
+        char = _INVISIBLE.search(value).group(0)
+        yield path, f"contains the invisible control character U+{ord(char):04X}; delete it (retype the text if unsure where it is)"
+    elif _HTML.search(value) or _AUTOLINK.search(value):
+        yield path, "raw HTML is not allowed here; write plain text"
+    elif "](" in value.replace(" ", "") or "![" in value:
+        yield path, "Markdown links and images are not allowed here; write plain text"
+    elif _BRACES.search(_PLACEHOLDER.sub("", value) if placeholders else value):
+        yield path, "curly braces { } are not allowed in text (Markdown reads them as attributes); use ( ) instead"
+    elif _BAD_SCHEME.search(value):
+        yield path, "javascript: and vbscript: are not allowed in text"
 
 
 def check_text(value: str, path: tuple, link_hosts: list[str]) -> Iterator[Problem]:
     """Text may use emphasis, inline code and https links to allowed hosts; no HTML."""
+    if _INVISIBLE.search(value):
+        char = _INVISIBLE.search(value).group(0)
+        yield path, f"contains the invisible control character U+{ord(char):04X}; delete it (retype the text if unsure where it is)"
+        return
     if _HTML.search(value) or _AUTOLINK.search(value):
         yield path, "raw HTML is not allowed in text; write plain text (Markdown emphasis, `code` and [links](https://...) only)"
         return
@@ -60,15 +117,18 @@ def check_text(value: str, path: tuple, link_hosts: list[str]) -> Iterator[Probl
     if path and path[-1] == "zh" and _FOLDED_ZH.search(value):
         yield path, "Chinese text has a space beside Chinese punctuation, usually from a YAML line break; write Chinese text on one line"
         return
-    for match in _MD_LINK.finditer(value):
-        if match.group(0).startswith("!"):
-            yield path, "images are not allowed in text"
-            return
+    if "![" in value:
+        yield path, "images are not allowed in text"
+        return
+    if _BRACES.search(value):
+        yield path, "curly braces { } are not allowed in text (Markdown reads them as attributes); use ( ) instead"
+        return
+    for match in _LINK_TARGET.finditer(value):
         target = match.group(1)
         if not target.lower().startswith("https://"):
-            yield path, f"link '{target}' must be an https:// link"
+            yield path, f"link '{target:.80}' must be an https:// link"
             return
-        for problem in check_url(target, path, link_hosts):
+        for problem in check_url(target, path, link_hosts, "the platform's domains and its sources' hosts"):
             yield problem
             return
     if _BAD_SCHEME.search(value):
@@ -119,12 +179,15 @@ def walk_regions(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> Iterator[Problem]:
     """All checks beyond the schema, in document order of importance."""
     if data["id"] != stem:
-        yield ("id",), f"id '{data['id']}' must equal the file name '{stem}'"
+        yield ("id",), f"id '{data['id']}' must equal the file name '{stem}': rename the file to {data['id']}.yml or change the id to {stem}"
     if dt.date.fromisoformat(data["last_verified"]) > today:
         yield ("last_verified",), f"{data['last_verified']} is in the future (build date {today.isoformat()}); use the day you checked"
+    if not data["stop_future"] and not data["object"] and not data.get("alternatives"):
+        yield ("alternatives",), "with no stop_future and no object action, give `alternatives`: what a person can do instead"
     for path, code in walk_regions(data):
         if code not in known_regions:
-            yield path, f"unknown region '{code}'; use an ISO 3166-1 alpha-2 code or a group from data/regions.yml"
+            hint = "the United Kingdom is GB" if code == "UK" else "use an ISO 3166-1 alpha-2 code (e.g. DE) or a group from data/regions.yml (e.g. EU)"
+            yield path, f"unknown region '{code}'; {hint}"
     registry = data["sources"]
     for path, refs in walk_refs(data):
         for index, ref in enumerate(refs):
@@ -141,13 +204,19 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
             if "url" in action:
                 yield from check_url(action["url"], (group, index, "url"), domains)
             if "email" in action and not host_allowed(action["email"].rsplit("@", 1)[1], domains):
-                yield (group, index, "email"), f"'{action['email']}' is not at one of this platform's domains {domains}"
+                yield (group, index, "email"), f"'{action['email']}' is not at one of this platform's domains ({', '.join(domains)})"
+    for group in ("stop_future", "object"):
+        seen: set[str] = set()
+        for index, action in enumerate(data[group]):
+            if action["id"] in seen:  # the id is the action's anchor on the page
+                yield (group, index, "id"), f"duplicate id '{action['id']}' in {group}; give each entry its own id"
+            seen.add(action["id"])
     for key, source in registry.items():
         yield from check_url(source["url"], ("sources", key, "url"), None)
+        yield from check_plain(source["title"], ("sources", key, "title"))
+        yield from check_plain(source["publisher"], ("sources", key, "publisher"))
         if "archived" in source:
             yield from check_url(source["archived"], ("sources", key, "archived"), None)
-    link_hosts = list(domains) + sorted({host_of(s["url"]) for s in registry.values()})
+    link_hosts = list(domains) + sorted({host_of(s["url"]) for s in registry.values()} - set(domains))
     for path, value in walk_texts(data):
         yield from check_text(value, path, link_hosts)
-    if not data["stop_future"] and not data["object"] and not data.get("alternatives"):
-        yield ("alternatives",), "with no stop_future and no object action, give `alternatives`: what a person can do instead"

@@ -18,6 +18,7 @@ from pathlib import Path
 from babel import Locale
 
 from . import checks, yamlsrc
+from .schema_errors import describe
 from .dates import build_date
 from .errors import DataError
 
@@ -36,6 +37,7 @@ class Guide:
     strings: dict  # lang -> key -> text
     schema: dict
     region_codes: set[str] = field(default_factory=set)
+    prose_hosts: list[str] = field(default_factory=list)  # data/links.yml: hosts page prose may link to
 
     def region_name(self, code: str, lang: str) -> str:
         groups = self.regions["groups"]
@@ -70,86 +72,126 @@ def load(root: Path, today: dt.date | None = None, *, fresh: bool = False) -> Gu
     return _cache[key]
 
 
+_files: dict[Path, tuple[tuple, object]] = {}
+
+
+def _unchanged(path: Path, parse):
+    """parse(path), parsed again only when the file changed: platform edits (mkdocs serve, the
+    fuzz tests) do not re-read the shared files. Only successful parses are kept."""
+    stat = path.stat()
+    key = (stat.st_size, stat.st_mtime_ns)
+    hit = _files.get(path)
+    if hit and hit[0] == key:
+        return hit[1]
+    value = parse(path)
+    _files[path] = (key, value)
+    return value
+
+
+def _load_schema(path: Path, jsonschema) -> tuple[dict, object]:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    return schema, jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
 def _load(root: Path, today: dt.date) -> Guide:
     import jsonschema  # imported late: it costs ~0.16 s and only validation needs it
 
-    schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
-    regions = _load_regions(root / "data" / "regions.yml", root)
-    strings, _ = yamlsrc.read(root / "data" / "strings.yml", root)
-    for lang in LANGS:
-        missing = set(strings.get(LANGS[0], {})) ^ set(strings.get(lang, {}))
-        if missing:
-            raise DataError(f"data/strings.yml:1: {lang}: keys {sorted(missing)} must exist in every language")
+    for path in sorted((root / "data").rglob("*")):
+        if path.is_symlink():  # a link could publish any file of the machine that builds the site
+            raise DataError(f"{path.relative_to(root).as_posix()}:1: (file): symbolic links are not allowed in data/; commit the file itself")
+    schema, validator = _unchanged(root / SCHEMA, lambda path: _load_schema(path, jsonschema))
+    regions = _unchanged(root / "data" / "regions.yml", lambda path: _load_regions(path, root))
+    strings = _unchanged(root / "data" / "strings.yml", lambda path: _load_strings(path, root))
+    prose_hosts = _load_links(root / "data" / "links.yml", root)
     codes = set(Locale.parse("en").territories) | set(regions["groups"])
     codes = {c for c in codes if c.isalpha() and c.isupper()}
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     platforms: dict[str, dict] = {}
     paths = sorted((root / "data" / "platforms").glob("*"))
+    stems = {p.stem for p in paths}
     for path in paths:
-        if path.suffix != ".yml":
-            raise DataError(f"{yamlsrc.display(path, root)}:1: platform files must end in .yml")
-        platform = _load_platform(path, root, validator, codes, today)
+        if path.suffix != ".yml" or not path.is_file():
+            raise DataError(f"{yamlsrc.display(path, root)}:1: (file): platform files are named ID.yml; rename or remove this one")
+        platform = _load_platform(path, root, validator, codes, today, stems)
         if platform["id"] in platforms:
             raise DataError(f"{yamlsrc.display(path, root)}:1: id: duplicate id '{platform['id']}'")
         platforms[platform["id"]] = platform
     if not platforms:
         raise DataError("data/platforms:1: no platform files found")
     ordered = dict(sorted(platforms.items(), key=lambda item: item[1]["name"]["en"].casefold()))
-    return Guide(root, today, ordered, regions, strings, schema, codes)
+    return Guide(root, today, ordered, regions, strings, schema, codes, prose_hosts)
 
 
-def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt.date) -> dict:
+def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt.date, stems: set[str]) -> dict:
     name = yamlsrc.display(path, root)
     data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
-        raise DataError(f"{name}:1: the file must be a mapping of fields (id:, name:, ...)")
-    errors = sorted(validator.iter_errors(data), key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
+        raise DataError(f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start")
+    errors = list(validator.iter_errors(data))
+    # A misspelt field is both unknown and missing: report the spelling, where the typo is.
+    misspelt = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
+    errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in misspelt)]
+    errors.sort(key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         error = errors[0]
         where = tuple(error.absolute_path)
-        problem, where = _describe(error, where)
+        problem, where = describe(error, where)
         raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
+    if data["id"] != path.stem and data["id"] in stems:  # a copied file whose id was not changed
+        raise DataError(
+            f"{name}:{yamlsrc.line_of(lines, ('id',))}: id: duplicate id '{data['id']}', already used by data/platforms/{data['id']}.yml; "
+            f"give this platform its own id and name the file after it"
+        )
     for where, problem in checks.semantic(data, path.stem, codes, today):
         raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
     data["_file"] = name
     return data
 
 
-def _describe(error, where: tuple) -> tuple[str, tuple]:
-    """A schema error in words a contributor can act on, and the path it is about."""
-    v = error.validator
-    if v == "required":
-        missing = error.message.split("'")[1]
-        return f"missing required field '{missing}'", where
-    if v == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        if extra:
-            return f"unknown field '{extra[0]}'; check its spelling against data/schema/platform.schema.json", where + (extra[0],)
-    if v == "pattern" and error.schema.get("pattern", "").startswith("^https://"):
-        return f"'{error.instance}' must be an https:// link", where
-    if v == "format" and error.schema.get("format") == "date":
-        return f"'{error.instance}' is not a valid date; write YYYY-MM-DD", where
-    if v == "pattern" and "[0-9]{4}" in error.schema.get("pattern", ""):
-        return f"'{error.instance}' is not a date; write YYYY-MM-DD", where
-    if v == "minLength":
-        return "must not be empty", where
-    if v == "maxLength":
-        return f"is {len(error.instance)} characters; the limit is {error.schema['maxLength']}: shorten it", where
-    if v == "minItems":
-        return f"needs at least {error.schema['minItems']} item(s)", where
-    if v == "enum":
-        return f"'{error.instance}' is not allowed; use one of {', '.join(map(str, error.schema['enum']))}", where
-    if v == "type":
-        expected = error.schema["type"]
-        return f"must be {'a ' + expected if isinstance(expected, str) else expected}, not {type(error.instance).__name__} {error.instance!r:.40}", where
-    if v == "uniqueItems":
-        return "lists the same value twice", where
-    return error.message[:200], where
-
-
 def _load_regions(path: Path, root: Path) -> dict:
-    data, _ = yamlsrc.read(path, root)
+    data, lines = yamlsrc.read(path, root)
+    name = yamlsrc.display(path, root)
+    if not isinstance(data, dict):
+        raise DataError(f"{name}:1: (file): must be a mapping with names:, groups: and filter:")
     for key in ("names", "groups", "filter"):
-        if key not in data:
-            raise DataError(f"{yamlsrc.display(path, root)}:1: {key}: missing")
+        if not isinstance(data.get(key), list if key == "filter" else dict):
+            raise DataError(f"{name}:{yamlsrc.line_of(lines, (key,))}: {key}: missing or not a {'list' if key == 'filter' else 'mapping'}")
+    texts = [(("names", code), value) for code, value in data["names"].items()]
+    texts += [(("groups", code, "name"), group.get("name") if isinstance(group, dict) else None) for code, group in data["groups"].items()]
+    for where, value in texts:
+        if not (isinstance(value, dict) and all(isinstance(value.get(lang), str) for lang in LANGS)):
+            raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: must be a name in both languages, {{en: ..., zh: ...}}")
+        for lang in LANGS:
+            for problem_at, problem in checks.check_plain(value[lang], where + (lang,)):
+                raise DataError(f"{name}:{yamlsrc.line_of(lines, problem_at)}: {yamlsrc.field(problem_at)}: {problem}")
     return data
+
+
+def _load_strings(path: Path, root: Path) -> dict:
+    """Interface strings: the same keys in every language, plain text with {placeholders}."""
+    data, lines = yamlsrc.read(path, root)
+    name = yamlsrc.display(path, root)
+    if not isinstance(data, dict) or not all(isinstance(data.get(lang), dict) for lang in LANGS):
+        raise DataError(f"{name}:1: (file): must hold one mapping of strings per language: {', '.join(LANGS)}")
+    for lang in LANGS:
+        for other in LANGS:
+            for key in data[other]:
+                if key not in data[lang]:
+                    raise DataError(f"{name}:{lines[(other, key)]}: {other}.{key}: has no {lang} twin; add {lang}.{key} (every string exists in every language)")
+        for key, value in data[lang].items():
+            if not isinstance(value, str):
+                raise DataError(f"{name}:{lines[(lang, key)]}: {lang}.{key}: must be text; put it in quotes")
+            for where, problem in checks.check_plain(value, (lang, key), placeholders=True):
+                raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
+    return data
+
+
+def _load_links(path: Path, root: Path) -> list[str]:
+    """Hosts page prose may link to besides platforms' domains and sources' hosts (optional file)."""
+    if not path.exists():
+        return []
+    data, lines = yamlsrc.read(path, root)
+    name = yamlsrc.display(path, root)
+    hosts = data.get("prose_hosts") if isinstance(data, dict) else None
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and checks.DOMAIN.fullmatch(h) for h in hosts):
+        raise DataError(f"{name}:{yamlsrc.line_of(lines, ('prose_hosts',))}: prose_hosts: must be a list of plain domains like example.org")
+    return hosts

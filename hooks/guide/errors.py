@@ -7,3 +7,7 @@ from mkdocs.exceptions import PluginError
 
 class DataError(PluginError):
     """Bad data or a bad marker: `file:line: field: problem; fix`."""
+
+    def __init__(self, message: str):
+        # One line always, whatever a quoted value holds: line breaks are shown, not obeyed.
+        super().__init__(message.replace("\r", "\\r").replace("\n", "\\n"))

@@ -64,19 +64,44 @@ def scan(text: str, where: str, platforms: set[str]) -> list[Marker]:
     return found
 
 
-def check_docs(docs_dir: Path, langs: tuple[str, ...], platforms: set[str]) -> None:
+def read_page(path: Path, where: str) -> str:
+    """A page's text, or DataError when it is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(f"{where}:{line}: the page is not valid UTF-8; save it with the UTF-8 encoding") from None
+
+
+def check_docs(docs_dir: Path, langs: tuple[str, ...], platforms: set[str]) -> dict[str, str]:
     """Every page exists in every language, and every marker in every language is valid.
 
     Runs before the first language is built, so a bad page stops the build before anything is written.
+    Returns each page's text by its path (docs/en/x.md), for further checks.
     """
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_symlink():  # a link could publish any file of the machine that builds the site
+            raise DataError(f"docs/{path.relative_to(docs_dir).as_posix()}:1: symbolic links are not allowed in docs/; commit the file itself")
     pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")} for lang in langs}
     for lang in langs:
         for other in langs:
             for missing in sorted(pages[lang] - pages[other]):
                 raise DataError(
-                    f"docs/{lang}/{missing}:1: page has no twin docs/{other}/{missing}; every page exists in every language"
+                    f"docs/{lang}/{missing}:1: page has no twin docs/{other}/{missing}; "
+                    f"add the {other} translation there (every page exists in every language)"
                 )
+    for pid in sorted(platforms):
+        for lang in langs:
+            if f"platforms/{pid}.md" not in pages[lang]:
+                raise DataError(
+                    f"data/platforms/{pid}.yml:1: id: platform '{pid}' has no page docs/{lang}/platforms/{pid}.md; "
+                    f"copy docs/{lang}/platforms/linkedin.md and adapt it"
+                )
+    texts = {}
     for lang in langs:
         for rel in sorted(pages[lang]):
-            path = docs_dir / lang / rel
-            scan(path.read_text(encoding="utf-8-sig"), f"docs/{lang}/{rel}", platforms)
+            where = f"docs/{lang}/{rel}"
+            texts[where] = read_page(docs_dir / lang / rel, where)
+            scan(texts[where], where, platforms)
+    return texts

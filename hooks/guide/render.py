@@ -1,17 +1,45 @@
 """Turning a marker into Markdown by calling a Jinja macro in overrides/partials/optout/.
 
 Python prepares values (dates, region names, status, source numbers); the macros decide how
-they look. Macros print data text through `|e`, because the theme's Jinja has autoescape off.
+they look. The theme's Jinja has autoescape off, so macros print data text through `View.md`
+(the documented Markdown subset) or their `plain` macro (no Markdown at all), never raw.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
+import re
 
+from . import freshness
 from .data import LANGS, Guide
 from .dates import long_date, parse
 from .markers import Marker
+
+# A code span as Python-Markdown reads it (never one that Markdown would not: no backslash before).
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+def _prose(text: str) -> str:
+    """Outside code: HTML escaped, braces escaped (attr_list would read `{ onclick=... }` as
+    attributes), pipes escaped (table cells), one line."""
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_text(text: str) -> str:
+    """Data text as Markdown that can only produce the documented subset: emphasis, `code` and
+    links (whose targets validation restricted to allowed https hosts). Inside code spans the text
+    is left as written, because Markdown escapes it there itself (escaping twice would show
+    `&amp;`); only pipes and line breaks are changed."""
+    out, last = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        out.append(_prose(text[last : match.start()]))
+        out.append(match.group(0).replace("|", "\\|").replace("\n", " "))
+        last = match.end()
+    out.append(_prose(text[last:]))
+    return "".join(out)
+
 
 TEMPLATES = {
     "platforms": ("partials/optout/lists.html", "platforms"),
@@ -39,6 +67,9 @@ class View:
     # text
     def tx(self, text: dict) -> str:
         return text[self.lang]
+
+    def md(self, text: str) -> str:
+        return markdown_text(text)
 
     def date(self, value: str) -> str:
         return long_date(value, self.lang)
@@ -102,6 +133,9 @@ class View:
     def iso(self, value: dt.date) -> str:
         return value.isoformat()
 
+    def stale_after(self) -> int:
+        return freshness.STALE_AFTER_DAYS
+
 
 class Renderer:
     """Compiled macro modules for one language build.
@@ -133,3 +167,10 @@ def render(renderer: Renderer, guide: Guide, lang: str, marker: Marker, page_src
         template, macro = PLATFORM_TEMPLATE, marker.kind
     module = renderer.module(template)
     return str(getattr(module, macro)(view)).strip("\n")
+
+
+def note(env, guide: Guide, lang: str, platform: dict, page_src: str, macro: str) -> str:
+    """The Markdown of one platform macro that no marker asks for (e.g. the staleness note)."""
+    view = View(guide, lang, platform)
+    view.page_dir = posixpath.dirname(page_src) or "."
+    return str(getattr(env.get_template(PLATFORM_TEMPLATE).module, macro)(view)).strip("\n")

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from . import checks, yamlsrc
-from .data import _describe
+from .schema_errors import describe as _describe
 from .errors import DataError
 
 FILES = {"letters": "data/letters.yml", "myths": "data/myths.yml"}

@@ -1,0 +1,77 @@
+"""Write site/_headers: a strict Content-Security-Policy for static hosts (Netlify, Cloudflare Pages).
+
+The policy allows nothing but the site itself: scripts, styles, fonts, images, the search worker
+and its index all come from 'self'. Material's pages carry small inline scripts (reading saved
+palette and tab choices before the page paints); they are allowed by their SHA-256 hashes, which
+this hook computes from the built pages, so a script that the build did not produce does not run.
+<script type="application/json"> (Material's __config) is data, never executed, and needs no hash.
+Runs after every language is built (after the i18n plugin's on_post_build).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+HEADERS_FILE = "_headers"
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_NOT_EXECUTED = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.I)
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    """CSP source expressions ('sha256-...') for every inline script a browser would execute."""
+    hashes = set()
+    for match in _SCRIPT.finditer(html):
+        if re.search(r"\bsrc\s*=", match.group("attrs"), re.I) or _NOT_EXECUTED.search(match.group("attrs")):
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return hashes
+
+
+def policy(hashes: set[str]) -> str:
+    directives = [
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(sorted(hashes)),
+        "style-src 'self'",
+        "img-src 'self' data:",  # Material's icons are data: SVGs inside its stylesheet
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(d.strip() for d in directives)
+
+
+def headers(site: Path) -> str:
+    """The _headers file for a built site folder (sorted, so builds are reproducible)."""
+    hashes: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        hashes |= inline_script_hashes(page.read_text(encoding="utf-8"))
+    return (
+        "# Written by hooks/csp.py at build time; read by static hosts (Netlify, Cloudflare Pages).\n"
+        "/*\n"
+        f"  Content-Security-Policy: {policy(hashes)}\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: no-referrer\n"
+    )
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100), which builds the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # an inner build of another language; the outer build writes the file once, at the end
+    site = Path(config.site_dir)
+    (site / HEADERS_FILE).write_text(headers(site), encoding="utf-8")

@@ -1,0 +1,41 @@
+"""A small, self-contained browser fixture: Debian's chromium through Playwright, with pages that
+record CSP violations, console errors, page errors and dialogs. Sites are served by serving.py.
+
+Skipped when /usr/bin/chromium is missing, except in CI (CI=true), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .serving import CHROMIUM, LAUNCH_ARGS, WATCH
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing; scripts/test installs it")
+        pytest.skip(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A fresh page that records CSP violations, console errors, page errors and dialogs."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(WATCH)
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text} ({m.location.get('url')})"))
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield page
+    context.close()

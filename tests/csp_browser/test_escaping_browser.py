@@ -1,0 +1,57 @@
+"""In a real browser, nothing from a hostile platform's data runs (tests/sample_site.py).
+
+The pages are served WITHOUT the Content-Security-Policy: the policy would block an injected script
+anyway, and this test is about the escaping, not the policy. Every element of the article gets the
+events an attacker's handler would wait for; a payload that ran would set window.__pwned or open a
+dialog.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from sample_site import SAMPLE_PAGES
+
+from .serving import serve
+
+PROVOKE = """() => {
+  for (const el of document.querySelectorAll("article *")) {
+    for (const type of ["mouseover", "mouseenter", "focus", "click"]) {
+      if (type === "click" && el.closest("a[href]")) continue;  // following links is not the point
+      el.dispatchEvent(new Event(type, {bubbles: true}));
+    }
+  }
+  return document.querySelectorAll("article *").length;
+}"""
+
+
+def pwned(page, url: str) -> list[str]:
+    page.problems.clear()
+    page.goto(url, wait_until="load")
+    assert page.evaluate(PROVOKE) > 50
+    page.wait_for_timeout(100)  # an onerror of a broken image fires after load
+    ran = page.evaluate("window.__pwned")
+    return ([f"window.__pwned = {ran}"] if ran else []) + [p for p in page.problems if p.startswith(("dialog", "page error"))]
+
+
+@pytest.mark.parametrize("rel", SAMPLE_PAGES)
+def test_nothing_from_hostile_data_runs(sample_site, watched_page, rel):
+    with serve(sample_site, {}) as base:
+        assert pwned(watched_page, base + rel.removesuffix("index.html")) == []
+        assert "__pwned" in watched_page.inner_text("article"), "the payloads are on the page, as text"
+
+
+def test_the_check_sees_a_payload_that_runs(sample_site, watched_page, tmp_path):
+    """The same check on a copy of the page where one handler was not escaped."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    page = site / SAMPLE_PAGES[0]
+    html = page.read_text(encoding="utf-8")
+    escaped = "&lt;img src=x onerror=&quot;window.__pwned=1;alert(1)&quot;&gt;"
+    assert escaped in html
+    page.write_text(html.replace(escaped, '<img src=x onerror="window.__pwned=1;alert(1)">', 1), encoding="utf-8")
+    with serve(site, {}) as base:
+        found = pwned(watched_page, base + SAMPLE_PAGES[0].removesuffix("index.html"))
+    assert "window.__pwned = 1" in found and "dialog: 1" in found
