@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import datetime as dt
 import os
@@ -83,6 +84,14 @@ def build(project: Path, site_dir: Path, epoch: int | None = None) -> None:
                 config.plugins.on_shutdown()
     finally:
         logger.removeHandler(collect)
+
+
+def load_hook(name: str):
+    """A module of hooks/ loaded as MkDocs loads it (each hook file is its own module)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def copy_project(target: Path) -> Path:

@@ -8,7 +8,6 @@ project with an existing site/ folder, which must come out byte-identical.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -20,21 +19,14 @@ from types import SimpleNamespace
 import pytest
 
 from bad_input_cases import SAMPLE_EPOCH, add_sample, apply, cases, expected_prefix, mini_project
-from conftest import ROOT, copy_project, environ, newest_verified_epoch
+from conftest import ROOT, copy_project, load_hook, environ, newest_verified_epoch
 from guide import data
 from guide.errors import DataError
 
 CASES = cases()
 
 
-def _validate_hook():
-    spec = importlib.util.spec_from_file_location("validate_hook", ROOT / "hooks" / "validate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-VALIDATE = _validate_hook()
+VALIDATE = load_hook("validate")
 
 
 def _validate(project: Path) -> None:

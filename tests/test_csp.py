@@ -3,20 +3,12 @@ exactly those of the inline scripts in the built pages (the browser side is in t
 
 from __future__ import annotations
 
-import importlib.util
 
-from conftest import ROOT
+from conftest import ROOT, load_hook
 from helpers_html import html_files
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CSP = _hook()
+CSP = load_hook("csp")
 
 
 def _policy(site) -> dict[str, list[str]]:

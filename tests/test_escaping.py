@@ -17,7 +17,7 @@ import yaml
 from mkdocs.config import load_config
 
 from bad_input_cases import BASE, SAMPLE
-from conftest import ROOT
+from conftest import ROOT, load_hook
 from guide import markers, render
 from guide.errors import DataError
 from helpers_html import Page
@@ -117,12 +117,7 @@ def test_code_spans_are_escaped_once(env):
 
 
 def _links_hook():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("links_hook", ROOT / "hooks" / "links.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("links")
 
 
 # --- the built hostile platform ------------------------------------------------------------------

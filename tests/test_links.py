@@ -7,26 +7,18 @@ of its archived copy, the short list in data/links.yml (`prose_hosts`), and the 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_hook
 from guide import checks, prose, texts
 from guide.errors import DataError
 from helpers_html import Page, html_files
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("links_hook", ROOT / "hooks" / "links.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-LINKS = _hook()
+LINKS = load_hook("links")
 
 
 def allowed_hosts(guide) -> list[str]:
