@@ -1,0 +1,182 @@
+"""Browser fixtures: the built site on a real HTTP server on 127.0.0.1, one chromium per session.
+
+Chromium is Debian's /usr/bin/chromium driven by Playwright (never `playwright install`). When it
+is missing the browser tests fail under CI=true and are skipped elsewhere. Every browser context
+lets requests reach the test server only: anything else is aborted before it leaves the machine
+and recorded, so a test can name the page and the URL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    # Without these chromium calls home (updates, field trials, sync) on its own.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Belt and braces: no host name but the test server's address resolves, so even a request
+    # Playwright does not see (a preconnect) cannot leave the machine.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+OUTPUT = ROOT / "test-output" / "browser"
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+DEFAULT_LANG = "en"
+OTHER_LANGS = ("zh",)
+
+
+def lang_of(path: str) -> str:
+    """The language of a site path such as 'zh/platforms/linkedin/' ('' is the English home)."""
+    return next((lang for lang in OTHER_LANGS if path == f"{lang}/" or path.startswith(f"{lang}/")), DEFAULT_LANG)
+
+
+def in_lang(path: str, lang: str) -> str:
+    """The same page in another language: 'platforms/x/' <-> 'zh/platforms/x/'."""
+    current = lang_of(path)
+    bare = path if current == DEFAULT_LANG else path[len(current) + 1 :]
+    return bare if lang == DEFAULT_LANG else f"{lang}/{bare}"
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Every page the sitemap lists, as paths relative to the site root ('' for the home page)."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [el.text.strip() for el in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    root = min(locs, key=len)  # the home page: site_url itself
+    assert all(loc.startswith(root) for loc in locs), f"sitemap entries outside {root}"
+    return [loc[len(root) :] for loc in locs]
+
+
+def require_browser() -> None:
+    """Skip (locally) or fail (CI=true) when Playwright or Debian's chromium is missing."""
+    problem = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problem = "the playwright package is missing (pip install -r requirements-test.txt)"
+    if not CHROMIUM.exists():
+        problem = f"{CHROMIUM} is missing (apt-get install chromium; scripts/test does it)"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{problem}; CI never skips the browser tests", pytrace=False)
+        pytest.skip(problem)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page mid-download closes the connection: not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A real HTTP server for `directory` on a free port of 127.0.0.1, stopped afterwards."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, name="test-site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Offsite:
+    """Requests for any host but the test server: aborted, and kept as (page URL, request URL)."""
+
+    base: str
+    blocked: list[tuple[str, str]] = field(default_factory=list)
+    also: set[str] = field(default_factory=set)  # netlocs of further test servers
+
+    def allow(self, base: str) -> None:
+        self.also.add(urlsplit(base).netloc)
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if urlsplit(url).netloc in {urlsplit(self.base).netloc, *self.also}:
+            route.continue_()
+            return
+        try:
+            origin = route.request.frame.url
+        except Exception:  # a worker's request has no frame
+            origin = "(worker)"
+        self.blocked.append((origin, url))
+        route.abort("blockedbyclient")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def served(site: Path) -> Iterator[str]:
+    """Base URL (with a trailing slash) of the real site, served for the whole session."""
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture
+def offsite(served: str) -> Offsite:
+    return Offsite(served)
+
+
+def new_context(browser, offsite: Offsite, **options):
+    """A browser context whose requests to any host but the test server are aborted and kept."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    context.route("**/*", offsite.route)
+    return context
+
+
+@pytest.fixture
+def open_context(browser, offsite: Offsite) -> Iterator[Callable]:
+    """open_context(**options) -> a new browser context (see new_context), closed after the test."""
+    contexts = []
+
+    def open_(**options):
+        contexts.append(new_context(browser, offsite, **options))
+        return contexts[-1]
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_context):
+    """A desktop-sized page (1280x800)."""
+    return open_context(viewport={"width": 1280, "height": 800}).new_page()
