@@ -61,16 +61,24 @@ def chinese_font_families() -> set[str]:
     return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
 
 
-def han_text_holders(node: dict) -> list[tuple[int, int]]:
+# Where the page's own text is: the header title, the navigation and the content. (The search
+# box's status text changes while search starts, which would race with the font check.)
+STATIC_PARTS = ("md-header__title", "md-main")
+
+
+def han_text_holders(node: dict, inside: bool = False) -> list[tuple[int, int]]:
     """(nodeId, number of Chinese characters) of each element whose own text has Chinese in it."""
+    attrs = node.get("attributes", [])
+    classes = dict(zip(attrs[::2], attrs[1::2])).get("class", "").split()
+    inside = inside or any(part in classes for part in STATIC_PARTS)
     found = []
     children = node.get("children", [])
     own = "".join(c.get("nodeValue", "") for c in children if c["nodeType"] == 3)
-    if node.get("nodeName") not in ("SCRIPT", "STYLE", "NOSCRIPT") and HAN.search(own):
+    if inside and node.get("nodeName") not in ("SCRIPT", "STYLE", "NOSCRIPT") and HAN.search(own):
         found.append((node["nodeId"], len(HAN.findall(own))))
     for child in children:
         if child["nodeType"] == 1:
-            found += han_text_holders(child)
+            found += han_text_holders(child, inside)
     return found
 
 
