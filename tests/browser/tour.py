@@ -60,7 +60,7 @@ def _arrived(tab, served: str, before: str | None, wait: str) -> str:
     if before is None:
         return "(no entry for the language in the menu)"
     try:
-        tab.wait_for_url(lambda url: url != before, wait_until=wait, timeout=5_000)
+        tab.wait_for_url(lambda url: url != before, wait_until=wait)
     except PlaywrightTimeout:
         return "(no navigation)"
     url = tab.url
