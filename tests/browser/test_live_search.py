@@ -20,6 +20,14 @@ QUERIES = {
 MUST_FIND = {"领英": "zh/platforms/linkedin/", "LinkedIn": "platforms/linkedin/", "objection": "platforms/linkedin/"}
 
 
+# Results are shown, or Material's own "no matching documents" (in the page's language).
+ANSWERED = """() => {
+  const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"];
+  const meta = document.querySelector(".md-search-result__meta");
+  return document.querySelector(".md-search-result__item") !== null || (meta && meta.textContent.trim() === none);
+}"""
+
+
 def search(tab, query: str) -> list[str]:
     """Types `query` into the search box and returns the result links, relative to the site."""
     box = tab.locator("input.md-search__input")
@@ -28,7 +36,7 @@ def search(tab, query: str) -> list[str]:
     tab.locator(".md-search-result__item").first.wait_for(state="detached")
     box.press_sequentially(query)
     box.press("End")  # the keyup Material listens for
-    tab.locator(".md-search-result__item").first.wait_for()
+    tab.wait_for_function(ANSWERED)
     return tab.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
 
 
