@@ -1,6 +1,7 @@
 """Nothing leaves the site, and every page declares its language: each page the sitemap lists,
 read in chromium until the network is quiet, requests the test server only and carries the right
-<html lang>. (The pages are visited by the tour in tour.py.)"""
+<html lang>. On the way: no file the page asks for is missing, no script error. (The pages are
+visited by the tour in tour.py.)"""
 
 from __future__ import annotations
 
@@ -20,3 +21,15 @@ def test_no_page_requests_another_host(tour):
 def test_every_page_declares_its_language(tour):
     wrong = {f"/{path}": visit.lang for path, visit in tour.visits.items() if visit.lang != lang_of(path)}
     assert wrong == {}, "pages whose <html lang> does not match their language folder"
+
+
+def test_no_page_asks_for_a_missing_file(tour):
+    # Material's language menu looks for a sitemap.xml beside each alternate link, which
+    # mkdocs-static-i18n does not write (only the one at the root): expected, and harmless.
+    missing = [f"/{path}: {m}" for path, visit in sorted(tour.visits.items()) for m in sorted(set(visit.missing)) if not m.endswith("/sitemap.xml")]
+    assert not missing, "files a page asks for but the site does not have:\n" + "\n".join(missing)
+
+
+def test_no_page_has_a_script_error(tour):
+    errors = [f"/{path}: {e}" for path, visit in sorted(tour.visits.items()) for e in visit.errors]
+    assert not errors, "uncaught script errors:\n" + "\n".join(errors)

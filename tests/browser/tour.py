@@ -26,6 +26,8 @@ TABS = 6
 class Visit:
     lang: str | None = None  # <html lang>
     offsite: list[str] = field(default_factory=list)  # requested URLs on other hosts
+    missing: list[str] = field(default_factory=list)  # own URLs answered with an HTTP error
+    errors: list[str] = field(default_factory=list)  # uncaught script errors
 
 
 @dataclass
@@ -82,8 +84,17 @@ def take_tour(browser, site: Path, served: str) -> Tour:
         if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != server:
             visits.setdefault(current[tab_id], Visit()).offsite.append(request.url)
 
+    def on_response(response, tab_id: int) -> None:
+        if response.status >= 400 and urlsplit(response.url).netloc == server:
+            visits.setdefault(current[tab_id], Visit()).missing.append(f"{response.status} {response.url[len(served) - 1 :]}")
+
+    def on_error(error, tab_id: int) -> None:
+        visits.setdefault(current[tab_id], Visit()).errors.append(str(error))
+
     for tab_id, tab in enumerate(tabs):
         tab.on("request", lambda request, tab_id=tab_id: on_request(request, tab_id))
+        tab.on("response", lambda response, tab_id=tab_id: on_response(response, tab_id))
+        tab.on("pageerror", lambda error, tab_id=tab_id: on_error(error, tab_id))
 
     def settle(tab_id: int, path: str) -> None:
         tabs[tab_id].wait_for_load_state("networkidle")
