@@ -46,7 +46,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
     def rebase(match: re.Match) -> str:
         data = json.loads(match.group(2))
-        data["base"] = posixpath.join(data["base"], lang)
+        # The trailing slash matters: Material resolves "search/search_index.json" and result
+        # locations against base with new URL(), which drops a last segment without one.
+        data["base"] = posixpath.join(data["base"], lang) + "/"
         return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
 
     output, count = _CONFIG.subn(rebase, output, count=1)

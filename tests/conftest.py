@@ -130,3 +130,17 @@ def sample_site(tmp_path_factory) -> Path:
     from sample_site import build_sample_site
 
     return build_sample_site(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the whole session, shared by every browser test package."""
+    from browsing import CHROMIUM, LAUNCH_ARGS, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()

@@ -42,7 +42,7 @@ def test_en_index_holds_english_pages_only(site):
 def test_zh_pages_point_search_at_their_own_index(site):
     html = (site / "zh" / "platforms" / "linkedin" / "index.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
-    assert config["base"] == "../../../zh"
+    assert config["base"] == "../../../zh/"
     html = (site / "platforms" / "linkedin" / "index.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
     assert config["base"] == "../.."

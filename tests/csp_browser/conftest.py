@@ -6,25 +6,9 @@ Skipped when /usr/bin/chromium is missing, except in CI (CI=true), where that is
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from .serving import CHROMIUM, LAUNCH_ARGS, WATCH
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing; scripts/test installs it")
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+from .serving import WATCH
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -27,19 +26,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browsing import CHROMIUM, LAUNCH_ARGS, require_browser
 from conftest import build, copy_project, newest_verified_epoch
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Only the test server's address resolves: nothing can leave the machine, even unseen by Playwright.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 # The made-up platforms, sorted by English name together with LinkedIn: Alpha Test, LinkedIn, Omega Test, Zeta Test.
 NAMES = ["Alpha Test", "LinkedIn", "Omega Test", "Zeta Test"]
 
@@ -145,21 +134,6 @@ verified_by: sources
 PAGE = "# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:steps {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:alternatives {id} -->\n\n<!-- optout:sources {id} -->\n"
 
 
-def require_browser() -> None:
-    """Skip (locally) or fail (CI=true) when Playwright or Debian's chromium is missing."""
-    problem = None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        problem = "the playwright package is missing (pip install -r requirements-test.txt)"
-    if not CHROMIUM.exists():
-        problem = f"{CHROMIUM} is missing (apt-get install chromium; scripts/test does it)"
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{problem}; CI never skips the browser tests", pytrace=False)
-        pytest.skip(problem)
-
-
 @pytest.fixture(scope="package")
 def tools_site(tmp_path_factory) -> Path:
     """The project with LinkedIn as its only real platform, plus three made-up ones and their pages.
@@ -218,7 +192,8 @@ def tools_base(tools_site: Path):
 
 
 class BrowserThread:
-    """Chromium driven from one dedicated thread; `run(fn, *args)` calls fn(browser, *args) there."""
+    """Chromium driven from one dedicated thread (the session's shared `browser` lives in the main
+    thread, and Playwright's sync API allows one instance per thread); `run(fn, *args)` calls fn(browser, *args) there."""
 
     def __init__(self):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tools-browser")

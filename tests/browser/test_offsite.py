@@ -1,0 +1,35 @@
+"""Nothing leaves the site, and every page declares its language: each page the sitemap lists,
+read in chromium until the network is quiet, requests the test server only and carries the right
+<html lang>. On the way: no file the page asks for is missing, no script error. (The pages are
+visited by the tour in tour.py.)"""
+
+from __future__ import annotations
+
+from .conftest import lang_of
+
+
+def test_the_tour_covers_every_sitemap_page_in_both_languages(tour):
+    assert {lang_of(path) for path in tour.paths} == {"en", "zh"}
+    assert sorted(set(tour.paths) - set(tour.visits)) == []
+
+
+def test_no_page_requests_another_host(tour):
+    offending = [f"/{path}: {url}" for path, visit in sorted(tour.visits.items()) for url in sorted(set(visit.offsite))]
+    assert not offending, "requests to hosts other than the site:\n" + "\n".join(offending)
+
+
+def test_every_page_declares_its_language(tour):
+    wrong = {f"/{path}": visit.lang for path, visit in tour.visits.items() if visit.lang != lang_of(path)}
+    assert wrong == {}, "pages whose <html lang> does not match their language folder"
+
+
+def test_no_page_asks_for_a_missing_file(tour):
+    # Material's language menu looks for a sitemap.xml beside each alternate link, which
+    # mkdocs-static-i18n does not write (only the one at the root): expected, and harmless.
+    missing = [f"/{path}: {m}" for path, visit in sorted(tour.visits.items()) for m in sorted(set(visit.missing)) if not m.endswith("/sitemap.xml")]
+    assert not missing, "files a page asks for but the site does not have:\n" + "\n".join(missing)
+
+
+def test_no_page_has_a_script_error(tour):
+    errors = [f"/{path}: {e}" for path, visit in sorted(tour.visits.items()) for e in visit.errors]
+    assert not errors, "uncaught script errors:\n" + "\n".join(errors)
