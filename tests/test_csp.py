@@ -4,7 +4,7 @@ exactly those of the inline scripts in the built pages (the browser side is in t
 from __future__ import annotations
 
 
-from conftest import ROOT, load_hook
+from conftest import load_hook
 from helpers_html import html_files
 
 

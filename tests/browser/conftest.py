@@ -8,20 +8,14 @@ fails inside the browser and never leaves the machine; test_offsite.py records s
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import os
-import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from browsing import CHROMIUM, LAUNCH_ARGS, require_browser  # noqa: F401 - re-exported for the tests
 from conftest import ROOT
+from serving import serve, site_headers
 
 OUTPUT = ROOT / "test-output" / "browser"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -48,34 +42,6 @@ def sitemap_paths(site: Path) -> list[str]:
     root = min(locs, key=len)  # the home page: site_url itself
     assert all(loc.startswith(root) for loc in locs), f"sitemap entries outside {root}"
     return [loc[len(root) :] for loc in locs]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        """A browser that leaves a page mid-download closes the connection: not worth a traceback."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A real HTTP server for `directory` on a free port of 127.0.0.1, stopped afterwards."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, name="test-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="session")
@@ -112,8 +78,10 @@ def page(open_context):
 
 
 @pytest.fixture(scope="session")
-def tour(browser, site: Path, served: str):
-    """Every sitemap page visited once, switching language on the way (see tour.py)."""
+def tour(browser, site: Path):
+    """Every sitemap page visited once, switching language on the way (see tour.py), served as a
+    static host would serve it: with the Content-Security-Policy of the build's _headers file."""
     from .tour import take_tour
 
-    return take_tour(browser, site, served)
+    with serve(site, site_headers(site)) as base:
+        return take_tour(browser, site, base)

@@ -33,3 +33,9 @@ def test_no_page_asks_for_a_missing_file(tour):
 def test_no_page_has_a_script_error(tour):
     errors = [f"/{path}: {e}" for path, visit in sorted(tour.visits.items()) for e in visit.errors]
     assert not errors, "uncaught script errors:\n" + "\n".join(errors)
+
+
+def test_no_page_violates_the_content_security_policy(tour):
+    """The tour's server sends the policy of the build's _headers file, as the static host will."""
+    found = [f"/{path}: {v}" for path, visit in sorted(tour.visits.items()) for v in visit.csp]
+    assert not found, "Content-Security-Policy violations:\n" + "\n".join(found)

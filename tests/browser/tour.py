@@ -2,9 +2,9 @@
 
 Each page of the default language is opened, left until the network is quiet, then the header's
 language menu is used to go to the other language (that page is visited the same way) and back.
-So one tour feeds two tests: nothing leaves the site (test_offsite.py) and the switcher leads to
-the same page in the other language and back (test_language_switch.py), with half the page loads
-of two separate tours. Sitemap pages the switcher did not reach are visited directly afterwards.
+So one tour feeds three tests: nothing leaves the site and no page breaks the Content-Security-Policy
+it is served with (test_offsite.py), and the switcher leads to the same page in the other language
+and back (test_language_switch.py), with a third of the page loads of separate tours. Sitemap pages the switcher did not reach are visited directly afterwards.
 
 Several tabs tour at once: their quiet periods (networkidle waits 500 ms) overlap.
 """
@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from serving import WATCH_CSP
+
 from .conftest import DEFAULT_LANG, OTHER_LANGS, in_lang, lang_of, new_context, sitemap_paths
 
 TABS = 6
@@ -28,6 +30,7 @@ class Visit:
     offsite: list[str] = field(default_factory=list)  # requested URLs on other hosts
     missing: list[str] = field(default_factory=list)  # own URLs answered with an HTTP error
     errors: list[str] = field(default_factory=list)  # uncaught script errors
+    csp: list[str] = field(default_factory=list)  # Content-Security-Policy violations
 
 
 @dataclass
@@ -76,6 +79,7 @@ def take_tour(browser, site: Path, served: str) -> Tour:
     server = urlsplit(served).netloc
     other = OTHER_LANGS[0]
     context = new_context(browser, viewport={"width": 1280, "height": 800})
+    context.add_init_script(WATCH_CSP)
     tabs = [context.new_page() for _ in range(TABS)]
     current: dict[int, str] = {}
 
@@ -98,7 +102,8 @@ def take_tour(browser, site: Path, served: str) -> Tour:
 
     def settle(tab_id: int, path: str) -> None:
         tabs[tab_id].wait_for_load_state("networkidle")
-        visits.setdefault(path, Visit()).lang = tabs[tab_id].evaluate("document.documentElement.lang")
+        visit = visits.setdefault(path, Visit())
+        visit.lang, visit.csp = tabs[tab_id].evaluate("[document.documentElement.lang, window.__violations || []]")
 
     def batches(items: list[str]):
         for start in range(0, len(items), TABS):

@@ -1,5 +1,5 @@
 """A small, self-contained browser fixture: Debian's chromium through Playwright, with pages that
-record CSP violations, console errors, page errors and dialogs. Sites are served by serving.py.
+record CSP violations, console errors, page errors and dialogs. Sites are served by tests/serving.py.
 
 Skipped when /usr/bin/chromium is missing, except in CI (CI=true), where that is a failure.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .serving import WATCH
+from serving import WATCH_CSP as WATCH
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 
 from sample_site import SAMPLE_PAGES
 
-from .serving import serve
+from serving import serve
 
 PROVOKE = """() => {
   for (const el of document.querySelectorAll("article *")) {

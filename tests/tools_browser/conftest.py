@@ -14,13 +14,8 @@ Chromium is Debian's /usr/bin/chromium; when it is missing the tests are skipped
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,6 +23,7 @@ import pytest
 
 from browsing import CHROMIUM, LAUNCH_ARGS, require_browser
 from conftest import build, copy_project, newest_verified_epoch
+from serving import serve
 
 # The made-up platforms, sorted by English name together with LinkedIn: Alpha Test, LinkedIn, Omega Test, Zeta Test.
 NAMES = ["Alpha Test", "LinkedIn", "Omega Test", "Zeta Test"]
@@ -157,32 +153,6 @@ def tools_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("tools-site")
     build(project, out)
     return out
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser leaving mid-download is no error
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, name="tools-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="package")

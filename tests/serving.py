@@ -1,17 +1,18 @@
-"""Serving a built site as a static host would: a threaded HTTP server on 127.0.0.1 (a free port)
-that sends the headers of the site's _headers file, Content-Security-Policy included."""
+"""A built site on a real HTTP server, as a static host serves it: threaded, on a free port of
+127.0.0.1, optionally with the headers of the site's _headers file (Content-Security-Policy)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import re
+import sys
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# Collects CSP violations in every page before any of its scripts run.
-WATCH = """
+# Collects CSP violations in every page before any of its scripts run (a context's init script).
+WATCH_CSP = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
   window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || location.pathname}:${e.lineNumber}`);
@@ -41,27 +42,29 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
-    def log_message(self, *args):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page mid-download closes the connection: not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
-def serve(site: Path, headers: dict[str, str]):
-    """Serve `site` on a free port of 127.0.0.1 with `headers` on every response; yields the base URL."""
-    handler = functools.partial(type("Handler", (_Handler,), {"extra": headers}), directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `directory` (with `headers` on every response); yields the base URL, with a trailing slash."""
+    handler = type("Handler", (_Handler,), {"extra": dict(headers or {})})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, name="test-site-server", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every page of the sitemap (both languages), as paths relative to the site root, and 404.html."""
-    text = (site / "sitemap.xml").read_text(encoding="utf-8")
-    urls = set(re.findall(r"<loc>([^<]+)</loc>", text)) | set(re.findall(r'hreflang="[^"]+" href="([^"]+)"', text))
-    root = re.match(r"https?://[^/]+/", min(urls, key=len)).group(0)
-    return sorted({u[len(root) :] for u in urls}) + ["404.html"]
+        thread.join()
