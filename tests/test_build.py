@@ -51,13 +51,18 @@ def test_linkedin_chinese(site):
     assert "来源" in p.text
 
 
-def test_every_fact_cites_a_source_on_the_page(site):
-    """Each citation number links to an anchor that exists in the page's source list."""
-    for lang in ("", "zh/"):
-        html = (site / f"{lang}platforms/linkedin/index.html").read_text(encoding="utf-8")
-        cited = set(re.findall(r'href="#(src-linkedin-[a-z0-9-]+)"', html))
-        defined = set(re.findall(r'id="(src-linkedin-[a-z0-9-]+)"', html))
-        assert cited and cited <= defined
+def test_every_fact_cites_a_source_on_the_page(site, guide):
+    """On every platform page, each citation links to an entry of the page's source list, and every
+    source of the data is listed (so each fact's source is shown beside it and at the bottom)."""
+    for pid, platform in guide.platforms.items():
+        for lang in ("", "zh/"):
+            html = (site / f"{lang}platforms/{pid}/index.html").read_text(encoding="utf-8")
+            cited = set(re.findall(rf'href="#(src-{pid}-[a-z0-9-]+)"', html))
+            defined = set(re.findall(rf'id="(src-{pid}-[a-z0-9-]+)"', html))
+            assert cited and cited <= defined, f"{lang}{pid}: citations without a listed source"
+            assert defined == {f"src-{pid}-{key}" for key in platform["sources"]}, f"{lang}{pid}: sources not listed"
+            for source in platform["sources"].values():
+                assert f'href="{source["url"]}"'.replace("&", "&amp;") in html, f"{lang}{pid}: {source['url']} not linked"
 
 
 def test_headings_have_same_ids_in_both_languages(site):
