@@ -39,6 +39,15 @@ def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _rebase(output, config, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page: its search needs the same base."""
+    return _rebase(output_content, config, template_name) if template_name == "404.html" else output_content
+
+
+def _rebase(output: str, config: MkDocsConfig, where: str) -> str:
     default, _ = _languages(config)
     lang = config.theme["language"]
     if lang == default:
@@ -53,7 +62,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
     output, count = _CONFIG.subn(rebase, output, count=1)
     if not count:
-        log.warning(f"{page.file.src_uri}: no __config script found; search in '{lang}' would use the wrong index")
+        log.warning(f"{where}: no __config script found; search in '{lang}' would use the wrong index")
     return output
 
 

@@ -91,3 +91,12 @@ def test_language_switcher_is_contextual(site):
 def test_site_name_localized(site):
     assert "AI 训练退出指南" in (site / "zh" / "index.html").read_text(encoding="utf-8")
     assert "AI Training Opt-Out Guide" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_not_found_page_in_each_language(site):
+    """MkDocs writes one 404.html per build into the same folder; each language keeps its own."""
+    assert page(site, "").lang == "en"
+    en = (site / "404.html").read_text(encoding="utf-8")
+    zh = (site / "zh" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in en and '<html lang="zh"' in zh
+    assert '"base": "/zh/"' in zh, "search on the Chinese 404 page uses the Chinese index"

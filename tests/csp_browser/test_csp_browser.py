@@ -35,6 +35,7 @@ def test_headers_file_is_served(sample_site):
 def test_the_404_page_runs_under_the_policy(site, watched_page):
     with serve(site, site_headers(site)) as base:
         assert visit(watched_page, base, "404.html") == []
+        assert visit(watched_page, base, "zh/404.html") == []
 
 
 def test_search_runs_under_the_policy(site, watched_page):
