@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
+from guide import languages
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -70,8 +72,7 @@ def headers(site: Path) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100), which builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if not languages.outer_build(config):
         return  # an inner build of another language; the outer build writes the file once, at the end
     site = Path(config.site_dir)
     (site / HEADERS_FILE).write_text(headers(site), encoding="utf-8")

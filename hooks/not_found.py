@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
+from guide import languages
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -20,7 +22,7 @@ _rendered: dict[str, str] = {}  # language -> 404 page of the build under way
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not config.plugins["i18n"].building:  # a new build (or serve rebuild) starts
+    if languages.outer_build(config):  # a new build (or serve rebuild) starts
         _rendered.clear()
 
 
@@ -33,11 +35,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 @event_priority(-150)  # after mkdocs-static-i18n built the other languages (-100), before csp.py (-200) hashes scripts
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if not languages.outer_build(config):
         return
     site = Path(config.site_dir)
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    default = languages.default_language(config)
     for lang, html in _rendered.items():
         target = site / "404.html" if lang == default else site / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)

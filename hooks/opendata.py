@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from guide import data, exports
+from guide import data, exports, languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,23 +21,15 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-def _built_languages(config: MkDocsConfig) -> list[str]:
-    """The locales this run built, default first (an I18N_ONLY preview builds one)."""
-    i18n = config.plugins["i18n"]
-    built = set(i18n.build_languages)
-    ordered = sorted(i18n.config.languages, key=lambda lang: not lang.default)
-    return [lang.locale for lang in ordered if lang.locale in built]
-
-
 @event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100), which builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not languages.outer_build(config):
         return  # an inner build of another language; the outer build writes once, after all of them
     root = Path(config.config_file_path).parent
     guide = data.load(root)
     site = Path(config.site_dir)
     site_url = config.site_url or "https://localhost/"
-    for rel, content in exports.files(guide, site_url, _built_languages(config)).items():
+    for rel, content in exports.files(guide, site_url, languages.built_languages(config)).items():
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from guide import languages
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -28,14 +30,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-
-def _languages(config: MkDocsConfig) -> tuple[str, list[str]]:
-    """(default locale, other locales) from the i18n plugin's configuration."""
-    i18n = config.plugins["i18n"].config
-    default = next(lang.locale for lang in i18n.languages if lang.default)
-    others = [lang.locale for lang in i18n.languages if not lang.default and lang.build]
-    return default, others
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -48,9 +42,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def _rebase(output: str, config: MkDocsConfig, where: str) -> str:
-    default, _ = _languages(config)
     lang = config.theme["language"]
-    if lang == default:
+    if lang == languages.default_language(config):
         return output
 
     def rebase(match: re.Match) -> str:
@@ -68,8 +61,8 @@ def _rebase(output: str, config: MkDocsConfig, where: str) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100), which builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    default, others = _languages(config)
-    if config.plugins["i18n"].building or not others:
+    default, others = languages.default_language(config), languages.other_languages(config)
+    if not languages.outer_build(config) or not others:
         return  # an inner build of another language; the outer build splits once, after all of them
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, markers, prose, texts
+from guide import data, languages, markers, prose, texts
 from guide.errors import DataError
 
 if TYPE_CHECKING:
@@ -20,8 +20,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     # The outer build (default language) starts each build or serve rebuild: read data afresh there;
     # the other languages' inner builds reuse it.
-    i18n = getattr(config, "plugins", {}).get("i18n")  # absent when a test calls this with a bare config
-    guide = data.load(root, fresh=not getattr(i18n, "building", False))
+    guide = data.load(root, fresh=languages.outer_build(config))
     texts.load(root, guide.region_codes)  # data/letters.yml and data/myths.yml
     docs = root / "docs"
     pages = markers.check_docs(docs, data.LANGS, set(guide.platforms))

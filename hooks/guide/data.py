@@ -18,7 +18,7 @@ from pathlib import Path
 from babel import Locale
 
 from . import checks, yamlsrc
-from .schema_errors import describe
+from .schema_errors import first_problem
 from .dates import build_date
 from .errors import DataError
 
@@ -72,36 +72,38 @@ def load(root: Path, today: dt.date | None = None, *, fresh: bool = False) -> Gu
     return _cache[key]
 
 
-_files: dict[Path, tuple[tuple, object]] = {}
+_files: dict[tuple[Path, ...], tuple[tuple, object]] = {}
 
 
-def _unchanged(path: Path, parse):
-    """parse(path), parsed again only when the file changed: platform edits (mkdocs serve, the
-    fuzz tests) do not re-read the shared files. Only successful parses are kept."""
-    stat = path.stat()
-    key = (stat.st_size, stat.st_mtime_ns)
-    hit = _files.get(path)
+def unchanged(path: Path, parse, *also: Path):
+    """parse(path), parsed again only when the file (or one of `also`, e.g. its schema) changed:
+    platform edits (mkdocs serve, the fuzz tests) do not re-read the shared files. Only successful
+    parses are kept."""
+    paths = (path, *also)
+    key = tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+    hit = _files.get(paths)
     if hit and hit[0] == key:
         return hit[1]
     value = parse(path)
-    _files[path] = (key, value)
+    _files[paths] = (key, value)
     return value
 
 
-def _load_schema(path: Path, jsonschema) -> tuple[dict, object]:
+def load_schema(path: Path) -> tuple[dict, object]:
+    """A JSON Schema file and its validator (dates checked as dates)."""
+    import jsonschema  # imported late: it costs ~0.16 s and only validation needs it
+
     schema = json.loads(path.read_text(encoding="utf-8"))
     return schema, jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _load(root: Path, today: dt.date) -> Guide:
-    import jsonschema  # imported late: it costs ~0.16 s and only validation needs it
-
     for path in sorted((root / "data").rglob("*")):
         if path.is_symlink():  # a link could publish any file of the machine that builds the site
             raise DataError(f"{path.relative_to(root).as_posix()}:1: (file): symbolic links are not allowed in data/; commit the file itself")
-    schema, validator = _unchanged(root / SCHEMA, lambda path: _load_schema(path, jsonschema))
-    regions = _unchanged(root / "data" / "regions.yml", lambda path: _load_regions(path, root))
-    strings = _unchanged(root / "data" / "strings.yml", lambda path: _load_strings(path, root))
+    schema, validator = unchanged(root / SCHEMA, load_schema)
+    regions = unchanged(root / "data" / "regions.yml", lambda path: _load_regions(path, root))
+    strings = unchanged(root / "data" / "strings.yml", lambda path: _load_strings(path, root))
     prose_hosts = _load_links(root / "data" / "links.yml", root)
     codes = set(Locale.parse("en").territories) | set(regions["groups"])
     codes = {c for c in codes if c.isalpha() and c.isupper()}
@@ -126,15 +128,9 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
     data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
         raise DataError(f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start")
-    errors = list(validator.iter_errors(data))
-    # A misspelt field is both unknown and missing: report the spelling, where the typo is.
-    misspelt = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
-    errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in misspelt)]
-    errors.sort(key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
-    if errors:
-        error = errors[0]
-        where = tuple(error.absolute_path)
-        problem, where = describe(error, where)
+    first = first_problem(validator, data, lines)
+    if first:
+        where, problem = first
         raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
     if data["id"] != path.stem and data["id"] in stems:  # a copied file whose id was not changed
         raise DataError(

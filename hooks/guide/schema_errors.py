@@ -72,3 +72,18 @@ def describe(error, where: tuple) -> tuple[str, tuple]:
     if v == "uniqueItems":
         return "lists the same value twice; keep one", where
     return error.message[:200], where
+
+
+def first_problem(validator, data, lines: dict) -> tuple[tuple, str] | None:
+    """(path, problem) of the schema error that comes first in the file, or None when valid."""
+    from . import yamlsrc
+
+    errors = list(validator.iter_errors(data))
+    # A misspelt field is both unknown and missing: report the spelling, where the typo is.
+    misspelt = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
+    errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in misspelt)]
+    if not errors:
+        return None
+    error = min(errors, key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
+    problem, where = describe(error, tuple(error.absolute_path))
+    return where, problem

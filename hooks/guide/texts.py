@@ -8,49 +8,34 @@ a plain host, text has no HTML, and a letter's placeholders are known fields, th
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from . import checks, yamlsrc
-from .schema_errors import describe as _describe
+from .data import load_schema, unchanged
 from .errors import DataError
+from .schema_errors import first_problem
 
 FILES = {"letters": "data/letters.yml", "myths": "data/myths.yml"}
 PLACEHOLDER = re.compile(r"\{([a-z]*)\}")
 BUILD_FILLED = {"platform"}  # placeholders the build fills in; the others are reader fields
 
-_cache: dict[str, tuple[tuple, dict]] = {}
-
-
 def load(root: Path, known_regions: set[str]) -> dict:
-    """Both files, validated; cached on the files' size and modification time."""
-    paths = [root / rel for rel in FILES.values()] + [root / "data" / "schema" / f"{k}.schema.json" for k in FILES]
-    key = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.exists())
-    cached = _cache.get(str(root))
-    if cached and cached[0] == key:
-        return cached[1]
-    out = {name: _load(root, name, known_regions) for name in FILES}
-    _cache[str(root)] = (key, out)
+    """Both files, validated; each read again only when it or its schema changed."""
+    out = {}
+    for name, rel in FILES.items():
+        path, schema = root / rel, root / "data" / "schema" / f"{name}.schema.json"
+        if not path.exists():
+            raise DataError(f"{rel}:1: file missing; the {name} page is generated from it")
+        out[name] = unchanged(path, lambda path, name=name, schema=schema: _load(root, name, schema, known_regions), schema)
     return out
 
 
-def _load(root: Path, name: str, known_regions: set[str]) -> dict:
-    import jsonschema
-
-    path = root / FILES[name]
-    if not path.exists():
-        raise DataError(f"{FILES[name]}:1: file missing; the {name} page is generated from it")
-    data, lines = yamlsrc.read(path, root)
-    schema = json.loads((root / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(data), key=lambda e: yamlsrc.line_of(lines, e.absolute_path))
-    problems = []
-    if errors:
-        problem, where = _describe(errors[0], tuple(errors[0].absolute_path))
-        problems.append((where, problem))
-    else:
-        problems += list(_semantic(name, data, known_regions))
+def _load(root: Path, name: str, schema: Path, known_regions: set[str]) -> dict:
+    data, lines = yamlsrc.read(root / FILES[name], root)
+    _, validator = unchanged(schema, load_schema)
+    first = first_problem(validator, data, lines)
+    problems = [first] if first else list(_semantic(name, data, known_regions))
     for where, problem, *offset in problems[:1]:
         line = yamlsrc.line_of(lines, where) + (offset[0] if offset else 0)
         raise DataError(f"{FILES[name]}:{line}: {yamlsrc.field(where)}: {problem}")
