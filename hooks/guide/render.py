@@ -51,6 +51,8 @@ TEMPLATES = {
     "myths": ("partials/optout/texts.html", "myths"),
 }
 PLATFORM_TEMPLATE = "partials/optout/platform.html"
+# Status values that have an interface string of their own (data/strings.yml).
+TRISTATE = ("yes", "no", "unconfirmed", "none-found", "not-offered")
 
 
 class View:
@@ -78,7 +80,7 @@ class View:
         return self.t["list_sep"].join(self.guide.region_name(c, self.lang) for c in codes)
 
     def tri(self, value: str) -> str:
-        return self.t[value] if value in ("yes", "no", "unconfirmed") else value
+        return self.t[value] if value in TRISTATE else value
 
     # status at build time
     def in_effect(self, value: str) -> bool:

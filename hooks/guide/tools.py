@@ -26,7 +26,7 @@ CALENDAR_KINDS = ("effective", "deadline")
 LETTER_KINDS = ("form", "email")
 # How far back "recent" changes reach.
 RECENT_DAYS = 365
-STATUSES = ("in_effect", "upcoming", "paused", "not_training", "unconfirmed")
+STATUSES = ("in_effect", "upcoming", "paused", "not_training", "not_offered", "unconfirmed")
 
 
 def effort_steps(platform: dict) -> int:
@@ -48,7 +48,7 @@ def region_status(entry: dict, today: dt.date) -> str:
     training = entry["training"]
     if training == "yes":
         return "upcoming" if entry.get("since") and parse(entry["since"]) > today else "in_effect"
-    return {"paused": "paused", "no": "not_training", "unconfirmed": "unconfirmed"}[training]
+    return {"paused": "paused", "no": "not_training", "not-offered": "not_offered", "unconfirmed": "unconfirmed"}[training]
 
 
 def applicable(guide: Guide, platform: dict) -> dict[str, int]:
