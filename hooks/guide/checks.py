@@ -6,6 +6,7 @@ Each check yields (path, problem) pairs; data.py turns the first into `file:line
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator
 from urllib.parse import SplitResult, urlsplit
@@ -190,11 +191,15 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, den
             hint = "the United Kingdom is GB" if code == "UK" else "use an ISO 3166-1 alpha-2 code (e.g. DE) or a group from data/regions.yml (e.g. EU)"
             yield path, f"unknown region '{code}'; {hint}"
     registry = data["sources"]
+    meant: set[str] = set()  # sources a misspelt reference was probably meant for
     for path, refs in walk_refs(data):
         for index, ref in enumerate(refs):
             if ref not in registry:
-                yield path + (index,), f"unknown source '{ref}'; define it under `sources:`"
-    used = {ref for _, refs in walk_refs(data) for ref in refs}
+                close = difflib.get_close_matches(ref, list(registry), n=1)
+                meant.update(close)
+                hint = f"did you mean '{close[0]}'?" if close else "define it under `sources:`"
+                yield path + (index,), f"unknown source '{ref}'; {hint}"
+    used = {ref for _, refs in walk_refs(data) for ref in refs} | meant
     for key in registry:
         if key not in used:
             yield ("sources", key), f"source '{key}' is cited nowhere; cite it or remove it"
