@@ -95,13 +95,19 @@ def test_applicable_region_entry(guide):
     found = tools.applicable(guide, linkedin)
     assert found["GB"] == 1 and found["EU"] == 1 and found["EEA"] == 1
     assert found["US"] == 0 and found["HK"] == 2
-    assert found["CN"] == 0, "a region no entry names falls back to OTHER (rest of the world)"
+    assert "CN" not in found, "OTHER (rest of the world) never covers mainland China"
     only_cn = {"regions": [{"regions": ["CN"], "training": "paused"}]}
     assert tools.applicable(guide, only_cn) == {"CN": 0}
     world = {"regions": [{"regions": ["DE"], "training": "yes"}, {"regions": ["WORLD"], "training": "no"}]}
     found = tools.applicable(guide, world)
     assert found["EU"] == 0 and found["EEA"] == 0, "a member country's entry applies to its group"
-    assert found["US"] == 1 and found["OTHER"] == 1
+    assert found["US"] == 1 and found["OTHER"] == 1 and found["CN"] == 1, "WORLD covers mainland China"
+    other = {"regions": [{"regions": ["OTHER"], "training": "yes"}]}
+    assert "CN" not in tools.applicable(guide, other) and tools.applicable(guide, other)["HK"] == 0
+    except_cn = {"regions": [{"regions": ["US"], "training": "no"}, {"regions": ["WORLD"], "except": ["CN", "EU"], "training": "yes"}]}
+    found = tools.applicable(guide, except_cn)
+    assert "CN" not in found and "EU" not in found and "EEA" not in found, "WORLD with except does not cover the excepted regions"
+    assert found["US"] == 0 and found["HK"] == 1
 
 
 def test_changes_upcoming_first_then_newest_first(guide):
