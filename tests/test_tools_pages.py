@@ -87,7 +87,8 @@ def test_overview_shows_effort_from_the_data(site, guide):
     p = page(site, "overview")
     for platform in guide.platforms.values():
         if tools.effort_level(platform) != "none":
-            assert f"({tools.effort_steps(platform)} steps)" in p.text
+            n = tools.effort_steps(platform)
+            assert f"({n} {'step' if n == 1 else 'steps'})" in p.text
 
 
 def test_applicable_region_entry(guide):
