@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, languages, markers, prose, texts
+from guide import data, frontmatter, languages, markers, prose, texts
 from guide.errors import DataError
 
 if TYPE_CHECKING:
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
+    frontmatter.check_config(config)
     # The outer build (default language) starts each build or serve rebuild: read data afresh there;
     # the other languages' inner builds reuse it.
     guide = data.load(root, fresh=languages.outer_build(config))
@@ -25,7 +26,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     docs = root / "docs"
     pages = markers.check_docs(docs, data.LANGS, set(guide.platforms))
     hosts = prose.allowed_hosts(guide)
+    front = frontmatter.validator(root)
     for where, text in pages.items():
+        frontmatter.check(text, where, front)  # front matter is printed into the page head
+        frontmatter.check_title(text, where)
         page = root / where
         lang_dir = docs / where.split("/")[1]
         for line, problem in prose.check_page(text, page, lang_dir, hosts):

@@ -33,6 +33,7 @@ KINDS: dict[str, bool] = {
     "letters": False,
     "myths": False,
     "opendata": False,
+    "sourcing": False,
     "plan": False,
 }
 

@@ -20,6 +20,8 @@ _PATTERNS = {
     "^[A-Z]{2,5}$": "is not a region code; use an upper-case ISO 3166-1 code (e.g. DE) or a group from data/regions.yml (e.g. EU)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date; write YYYY-MM-DD",
     "^https://[^\\s]+$": "must be an https:// link",
+    "^[^<>\\n\\r]+$": "is not one line of plain text; write it on one line, without < or > (quotes are fine)",
+    "^[0-9a-f]{7,64}$": "is not a revision hash; let scripts/twins.py write it",
 }
 
 

@@ -115,7 +115,7 @@ class Tools:
                     "uid": exports.ics_uid(site_url, key),
                     "date": e["date"],
                     "end": (parse(e["date"]) + dt.timedelta(days=1)).isoformat(),
-                    "label": v.date(e["date"]),
+                    "label": v.date(e["date"], e.get("precision", "day")),
                     "kind": e["kind"],
                     "kind_label": v.t["event_" + e["kind"]],
                     "summary": summary,
