@@ -151,7 +151,7 @@ def test_checklist_has_a_box_per_action_in_both_languages(site, guide):
         assert boxes == keys
         assert p.find("div", **{"class": "optout-checklist-tools", "hidden": "hidden"})
         for platform in guide.platforms.values():
-            assert p.find("h3", id=f"check-{platform['id']}")
+            assert p.find("h2", id=f"check-{platform['id']}"), "platform headings follow the h1 directly"
             for action in platform["stop_future"]:
                 assert any(h.endswith(f"platforms/{platform['id']}/#stop-{action['id']}") for h in p.links())
 
