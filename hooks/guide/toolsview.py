@@ -112,7 +112,7 @@ class Tools:
                 summary = v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"]))
                 sources = "\n".join(p["sources"][k]["url"] for k in e["sources"])
                 events.append({
-                    "uid": exports.ics_uid(site_url, key),
+                    "uid": exports.ics_uid(site_url, v.lang, key),
                     "date": e["date"],
                     "end": (parse(e["date"]) + dt.timedelta(days=1)).isoformat(),
                     "label": v.date(e["date"], e.get("precision", "day")),
