@@ -59,7 +59,7 @@ def test_no_alternate_link_makes_the_page_ask_for_a_sitemap(served, open_context
     for path in ("platforms/linkedin/", "zh/platforms/linkedin/", ""):
         tab.goto(served + path, wait_until="networkidle")
     assert tab.goto(served + "platforms/linkedin/", wait_until="networkidle").ok
-    assert tab.locator('link[hreflang="x-default"]').count() == 1, "the test's links are in the page"
-    assert tab.eval_on_selector_all('link[rel="alternate"]', "links => links.length") >= 4, "rel is put back after the theme's look"
+    assert tab.locator('link[href^="https://optout-guide.example.org/"]').count() == 3, "the test's links are in the page"
+    assert tab.eval_on_selector_all('link[rel="alternate"]', "links => links.length") == 4, "rel is put back after the theme's look"
     assert [url for url in asked if "sitemap" in url] == []
     assert [url for url in asked if not url.startswith(served)] == []

@@ -17,7 +17,7 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 PAGES = {"linkedin": "platforms/linkedin/", "overview": "overview/"}
 
 # For every cell of every table in the page's content: where it is and what the reader sees of it.
-MEASURE = """
+MEASURE = r"""
 () => {
   const out = [];
   const width = window.innerWidth;
