@@ -10,6 +10,9 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import SITE_URL
 
 # Collects CSP violations in every page before any of its scripts run (a context's init script).
 WATCH_CSP = """
@@ -52,6 +55,14 @@ def site_headers(site: Path) -> dict[str, str]:
 class _Handler(SimpleHTTPRequestHandler):
     extra: dict[str, str] = {}
     rules: list = []
+    # The site's path under its host (GitHub Pages serves a project at /REPO/): absolute links that
+    # MkDocs writes from site_url (the 404 pages') resolve here too, as the site is also served at /.
+    mount = urlsplit(SITE_URL).path
+
+    def translate_path(self, path):
+        if self.mount != "/" and path.startswith(self.mount):
+            path = "/" + path[len(self.mount):]
+        return super().translate_path(path)
 
     def end_headers(self):
         for name, value in self.extra.items():

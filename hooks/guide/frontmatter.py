@@ -18,8 +18,8 @@ from pathlib import Path
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from . import yamlsrc
-from .errors import DataError
-from .schema_errors import first_problem
+from .errors import DataError, DataErrors
+from .schema_errors import problems
 
 SCHEMA = Path("data") / "schema" / "frontmatter.schema.json"
 _LINE_KEY = re.compile(r"^([A-Za-z0-9_-]+)\s*:", re.M)
@@ -44,10 +44,9 @@ def check(text: str, where: str, validator) -> dict:
     data, lines = yamlsrc.parse("\n" + block.group(1), where)
     if not isinstance(data, dict) or not meta:
         raise DataError(f"{where}:2: (front matter): front matter must be 'key: value' lines, e.g. description: ...")
-    problem = first_problem(validator, data, lines)
-    if problem:
-        path, message = problem
-        raise DataError(f"{where}:{yamlsrc.line_of(lines, path)}: {yamlsrc.field(path)}: {message}{_hint(path, message)}")
+    found = [f"{where}:{yamlsrc.line_of(lines, path)}: {yamlsrc.field(path)}: {message}{_hint(path, message)}" for path, message in problems(validator, data, lines)]
+    if found:
+        raise DataErrors(found)
     return data
 
 

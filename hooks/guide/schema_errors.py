@@ -76,16 +76,25 @@ def describe(error, where: tuple) -> tuple[str, tuple]:
     return error.message[:200], where
 
 
-def first_problem(validator, data, lines: dict) -> tuple[tuple, str] | None:
-    """(path, problem) of the schema error that comes first in the file, or None when valid."""
+def problems(validator, data, lines: dict) -> list[tuple[tuple, str]]:
+    """(path, problem) of every schema error, in the order of the file, one per place."""
     from . import yamlsrc
 
     errors = list(validator.iter_errors(data))
     # A misspelt field is both unknown and missing: report the spelling, where the typo is.
     misspelt = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
     errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in misspelt)]
-    if not errors:
-        return None
-    error = min(errors, key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
-    problem, where = describe(error, tuple(error.absolute_path))
-    return where, problem
+    errors.sort(key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
+    found, seen = [], set()
+    for error in errors:
+        problem, where = describe(error, tuple(error.absolute_path))
+        if where not in seen:  # one problem per field: the first one is what to fix
+            seen.add(where)
+            found.append((where, problem))
+    return found
+
+
+def first_problem(validator, data, lines: dict) -> tuple[tuple, str] | None:
+    """(path, problem) of the schema error that comes first in the file, or None when valid."""
+    found = problems(validator, data, lines)
+    return found[0] if found else None
