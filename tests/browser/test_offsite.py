@@ -25,7 +25,7 @@ def test_every_page_declares_its_language(tour):
 
 def test_no_page_asks_for_a_missing_file(tour):
     # Every response with status >= 400, with no exception: Material's bundle used to fetch a
-    # sitemap.xml beside each <link rel="alternate"> (404); optout-alternates.js stops that.
+    # sitemap.xml beside each <link rel="alternate"> (404); the head's links no longer match its selector.
     missing = [f"/{path}: {m}" for path, visit in sorted(tour.visits.items()) for m in sorted(set(visit.missing))]
     assert not missing, "files a page asks for but the site does not have:\n" + "\n".join(missing)
 
