@@ -55,19 +55,21 @@ def site_headers(site: Path) -> dict[str, str]:
 class _Handler(SimpleHTTPRequestHandler):
     extra: dict[str, str] = {}
     rules: list = []
-    # The site's path under its host (GitHub Pages serves a project at /REPO/): absolute links that
-    # MkDocs writes from site_url (the 404 pages') resolve here too, as the site is also served at /.
+    # The site's path under its host, as GitHub Pages serves a project (/REPO/): links that MkDocs
+    # writes from site_url (the 404 pages', the home page's language switcher) resolve as they will
+    # when published; anything outside it is not found, as there.
     mount = urlsplit(SITE_URL).path
 
     def translate_path(self, path):
-        if self.mount != "/" and path.startswith(self.mount):
-            path = "/" + path[len(self.mount):]
-        return super().translate_path(path)
+        if not path.startswith(self.mount):
+            return str(Path(self.directory) / ".not-the-site" / "missing")
+        return super().translate_path("/" + path[len(self.mount):])
 
     def end_headers(self):
         for name, value in self.extra.items():
             self.send_header(name, value)
-        for name, value in headers_for(self.rules, self.path.split("?", 1)[0]):
+        path = self.path.split("?", 1)[0]
+        for name, value in headers_for(self.rules, "/" + path[len(self.mount):] if path.startswith(self.mount) else path):
             self.send_header(name, value)
         super().end_headers()
 
@@ -87,13 +89,13 @@ class _Server(ThreadingHTTPServer):
 @contextlib.contextmanager
 def serve(directory: Path, headers: dict[str, str] | None = None, rules: list | None = None) -> Iterator[str]:
     """Serve `directory` (with `headers` on every response, and the _headers `rules` that match each
-    path); yields the base URL, with a trailing slash."""
+    path); yields the site's base URL (under its Pages path), with a trailing slash."""
     handler = type("Handler", (_Handler,), {"extra": dict(headers or {}), "rules": list(rules or [])})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, name="test-site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{_Handler.mount}"
     finally:
         server.shutdown()
         server.server_close()

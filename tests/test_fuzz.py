@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from bad_input_cases import BASE, SAMPLE, mini_project
 from conftest import ROOT
 from guide import data
-from guide.errors import DataError
+from guide.errors import DataError, messages
 
 TODAY = dt.date(2025, 6, 11)
 BASE_TEXT = (BASE / SAMPLE).read_text(encoding="utf-8")
@@ -54,13 +54,15 @@ def project(tmp_path_factory):
 
 
 def _load(project, content: bytes) -> None:
-    """The assertion: accepted, or refused with the project's own one-line error."""
+    """The assertion: accepted, or refused with the project's own errors, one line each."""
     (project / SAMPLE).write_bytes(content)
     data._cache.clear()  # rewrites within one mtime tick must not hit the cache
     try:
         data.load(project, TODAY)
-    except DataError as error:
-        assert MESSAGE.fullmatch(str(error)), str(error)
+    except DataError as error:  # one or more problems, each on one line of its own
+        lines = str(error).split("\n")
+        assert lines == messages(error)[: len(lines)] or lines[-1].startswith("... and "), str(error)
+        assert all(MESSAGE.fullmatch(line) for line in messages(error)), str(error)
 
 
 def _places(doc, path=()):

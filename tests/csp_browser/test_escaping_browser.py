@@ -81,7 +81,7 @@ def test_the_check_sees_a_refresh_that_fires(sample_site, watched_page, tmp_path
     html = page.read_text(encoding="utf-8")
     head = html.index('<meta name="description"')
     end = html.index(">", head) + 1
-    page.write_text(html[:head] + '<meta name="description" content="0;url=/zh/" http-equiv="refresh">' + html[end:], encoding="utf-8")
+    page.write_text(html[:head] + '<meta name="description" content="0;url=../../zh/" http-equiv="refresh">' + html[end:], encoding="utf-8")
     with serve(site, {}) as base:
         where, _ = stays(watched_page, base + SAMPLE_PAGES[0].removesuffix("index.html"))
     assert where == base + "zh/"
