@@ -6,11 +6,17 @@ import datetime as dt
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, newest_verified_epoch
 from guide import data
 from guide.errors import DataError
 
-TODAY = dt.date(2026, 11, 29)
+# The build date the loader sees: the newest last_verified in the data, so re-verifying a platform
+# (a later last_verified) never makes this test see a date "in the future".
+TODAY = dt.datetime.fromtimestamp(newest_verified_epoch(), dt.timezone.utc).date()
+LINKEDIN_VERIFIED = next(
+    line for line in (ROOT / "data" / "platforms" / "linkedin.yml").read_text(encoding="utf-8").splitlines()
+    if line.startswith("last_verified: ")
+)
 
 
 def test_every_real_file_loads(guide):
@@ -41,7 +47,7 @@ def _changed_line(tmp_path) -> int:
     "old, new, field, words",
     [
         ("url: https://www.linkedin.com/mypreferences", "url: http://www.linkedin.com/mypreferences", "stop_future[0].url", "https://"),
-        ('last_verified: "2026-11-29"', 'last_verified: "2026-02-30"', "last_verified", "not a valid date"),
+        (LINKEDIN_VERIFIED, 'last_verified: "2026-02-30"', "last_verified", "not a valid date"),
         ("homepage: https://www.linkedin.com/\n", "colour: blue\nhomepage: https://www.linkedin.com/\n", "colour", "unknown field"),
         ('    opt_out: "yes"\n', '    opt_out: "maybe"\n', "regions[0].opt_out", "not allowed"),
         ("  - regions: [US, OTHER]\n", "  - regions: [US, XX]\n", "regions[0].regions[1]", "unknown region"),
