@@ -51,7 +51,7 @@ def _changed_line(tmp_path) -> int:
         ("homepage: https://www.linkedin.com/\n", "colour: blue\nhomepage: https://www.linkedin.com/\n", "colour", "unknown field"),
         ('    opt_out: "yes"\n', '    opt_out: "maybe"\n', "regions[0].opt_out", "not allowed"),
         ("  - regions: [US, OTHER]\n", "  - regions: [US, XX]\n", "regions[0].regions[1]", "unknown region"),
-        ("    sources: [autiomaa-2025]", "    sources: [nowhere]", "data_excluded[0].sources[0]", "unknown source"),
+        ("    sources: [privacy-eu-2026, autiomaa-2025]", "    sources: [nowhere]", "data_excluded[0].sources[0]", "unknown source"),
         ("url: https://www.linkedin.com/help/linkedin/ask/TS-DPRO", "url: https://www.linkedin.com.evil.example/ask", "object[0].url", "outside this platform's domains"),
     ],
 )
