@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from conftest import ROOT, copy_project, newest_verified_epoch
+from conftest import ROOT, copy_project
 from guide import data
 from guide.errors import DataError
 
-# The build date the loader sees: the newest last_verified in the data, so re-verifying a platform
-# (a later last_verified) never makes this test see a date "in the future".
-TODAY = dt.datetime.fromtimestamp(newest_verified_epoch(), dt.timezone.utc).date()
+# The newest last_verified in the real data: a fixed day breaks as soon as a fact is re-verified later.
+TODAY = max(
+    dt.date.fromisoformat(day)
+    for path in (ROOT / "data" / "platforms").glob("*.yml")
+    for day in re.findall(r'^last_verified:\s*"?(\d{4}-\d{2}-\d{2})', path.read_text(encoding="utf-8"), re.M)
+)
 LINKEDIN_VERIFIED = next(
     line for line in (ROOT / "data" / "platforms" / "linkedin.yml").read_text(encoding="utf-8").splitlines()
     if line.startswith("last_verified: ")

@@ -22,6 +22,8 @@ _FENCE = re.compile(r"^[ \t]*(?P<fence>```+|~~~+).*?^[ \t]*(?P=fence)[ \t]*$", r
 # A code span never crosses a blank line (a paragraph): a stray backtick must not hide the rest.
 _CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TODO = re.compile(r"\bTODO\b")
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n.*?\r?\n(?:\.{3}|-{3})[ \t]*\r?\n", re.S)
 _TARGETS = [
     re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
     re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<url>[^\s>]+)", re.M),  # [ref]: url (not a footnote)
@@ -53,6 +55,7 @@ def _blank(match: re.Match) -> str:
 
 def check_page(text: str, page: Path, lang_dir: Path, hosts: list[str]) -> Iterator[tuple[int, str]]:
     """(line, problem) for every bad link or element in one page's Markdown."""
+    text = _FRONT_MATTER.sub(_blank, text, count=1)  # not Markdown; checked by guide.frontmatter
     text = _COMMENT.sub(_blank, _CODE.sub(_blank, _FENCE.sub(_blank, text)))
     line = lambda pos: text.count("\n", 0, pos) + 1  # noqa: E731
     for match in _DANGEROUS_TAG.finditer(text):
@@ -64,6 +67,13 @@ def check_page(text: str, page: Path, lang_dir: Path, hosts: list[str]) -> Itera
             problem = check_target(match.group("url"), page, lang_dir, hosts)
             if problem:
                 yield line(match.start("url")), problem
+
+
+def todos(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) for every TODO left in a page's front matter or prose (not in code or comments)."""
+    text = _COMMENT.sub(_blank, _CODE.sub(_blank, _FENCE.sub(_blank, text)))
+    for match in _TODO.finditer(text):
+        yield text.count("\n", 0, match.start()) + 1, "still says TODO; write it (scripts/new_platform.py left it to fill in)"
 
 
 def check_target(url: str, page: Path, lang_dir: Path, hosts: list[str]) -> str | None:
