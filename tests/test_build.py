@@ -35,7 +35,7 @@ def test_linkedin_english(site):
     assert "Click your photo (Me) at the top and choose Settings & Privacy." in p.text
     assert "https://www.linkedin.com/help/linkedin/ask/TS-DPRO" in p.links()
     assert "Data Processing Objection Form" in p.text
-    assert "Last verified on November 29, 2026, checked against the sources below only" in p.text
+    assert "Last verified on December 3, 2026, checked against the sources below only" in p.text
     assert "https://www.linkedin.com/legal/privacy/eu" in p.links()
     assert "Information Commissioner's Office" in p.text
 
@@ -49,7 +49,7 @@ def test_linkedin_chinese(site):
     for surface in ("网页版", "iOS", "安卓"):
         assert surface in p.text
     assert "https://www.linkedin.com/help/linkedin/ask/TS-DPRO" in p.links()
-    assert "最近核实于2026年11月29日" in p.text
+    assert "最近核实于2026年12月3日" in p.text
     assert "来源" in p.text
 
 

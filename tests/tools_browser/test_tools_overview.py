@@ -23,7 +23,7 @@ FILTER_CASES = [
     ("CN", "", ["omega", "zeta"]),  # LinkedIn's "rest of the world" never covers mainland China; omega is worldwide
     ("", "paused", ["zeta"]),
     ("", "upcoming", ["alpha"]),
-    ("", "unconfirmed", ["omega"]),
+    ("", "unconfirmed", ["linkedin", "omega"]),  # LinkedIn's Canada/Hong Kong and mainland China rows
     ("", "in_effect", ["linkedin"]),
     ("US", "not_training", ["zeta"]),
     ("CN", "not_training", []),  # zeta is paused in mainland China, not "not training"
@@ -62,9 +62,9 @@ def test_region_shows_that_regions_values_and_reset_restores(in_browser, tools_b
             assert default_on("alpha") == "No" and default_on("omega") == "Unconfirmed"
             page.select_option("select[name=region]", "EU")
             assert default_on("alpha") == "No" and default_on("linkedin") == "Yes"
-            # only the EU line of LinkedIn's dates stays on screen
+            # only the EU line of LinkedIn's four region rows stays on screen
             lines = page.eval_on_selector_all('tr[data-id="linkedin"] .optout-ov-entry', "spans => spans.map(s => s.offsetParent !== null)")
-            assert lines == [False, True, False]
+            assert lines == [False, True, False, False]
             page.select_option("select[name=status]", "upcoming")
             assert _visible_ids(page) == ["alpha"]
             page.click(".optout-filters button[type=reset]")
