@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from . import checks, yamlsrc
+from . import checks, sourcing, yamlsrc
 from .schema_errors import problems
 from .dates import build_date
 from .errors import DataError, DataErrors, messages
@@ -105,6 +105,7 @@ def _load(root: Path, today: dt.date) -> Guide:
     regions = unchanged(root / "data" / "regions.yml", lambda path: _load_regions(path, root))
     strings = unchanged(root / "data" / "strings.yml", lambda path: _load_strings(path, root))
     prose_hosts = _load_links(root / "data" / "links.yml", root)
+    denylist = sourcing.load_denylist(root)
     codes = set(Locale.parse("en").territories) | set(regions["groups"])
     codes = {c for c in codes if c.isalpha() and c.isupper()}
     platforms: dict[str, dict] = {}
@@ -116,7 +117,7 @@ def _load(root: Path, today: dt.date) -> Guide:
             found.append(f"{yamlsrc.display(path, root)}:1: (file): platform files are named ID.yml; rename or remove this one")
             continue
         try:
-            platform = _load_platform(path, root, validator, codes, today, stems)
+            platform = _load_platform(path, root, validator, codes, today, stems, denylist)
         except DataError as error:
             found += messages(error)
             continue
@@ -131,7 +132,7 @@ def _load(root: Path, today: dt.date) -> Guide:
     return Guide(root, today, ordered, regions, strings, schema, codes, prose_hosts)
 
 
-def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt.date, stems: set[str]) -> dict:
+def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt.date, stems: set[str], denylist: dict[str, str]) -> dict:
     name = yamlsrc.display(path, root)
     data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
@@ -148,7 +149,7 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
             f"{name}:{yamlsrc.line_of(lines, ('id',))}: id: duplicate id '{data['id']}', already used by data/platforms/{data['id']}.yml; "
             f"give this platform its own id and name the file after it"
         )
-    semantic = [at(where, problem) for where, problem in checks.semantic(data, path.stem, codes, today)]
+    semantic = [at(where, problem) for where, problem in checks.semantic(data, path.stem, codes, today, denylist)]
     if semantic:
         raise DataErrors(semantic)
     data["_file"] = name
