@@ -19,7 +19,7 @@ from babel import Locale
 
 from . import checks, yamlsrc
 from .schema_errors import first_problem
-from .dates import build_date
+from .dates import build_date, localize
 from .errors import DataError
 
 LANGS = ("en", "zh")
@@ -178,7 +178,8 @@ def _load_strings(path: Path, root: Path) -> dict:
                 raise DataError(f"{name}:{lines[(lang, key)]}: {lang}.{key}: must be text; put it in quotes")
             for where, problem in checks.check_plain(value, (lang, key), placeholders=True):
                 raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
-    return data
+    # Each language's house style (Chinese: a space between Chinese and Latin letters or digits).
+    return {lang: {key: localize(value, lang) for key, value in data[lang].items()} for lang in data}
 
 
 def _load_links(path: Path, root: Path) -> list[str]:

@@ -76,6 +76,16 @@ class View:
     def date(self, value: str) -> str:
         return long_date(value, self.lang)
 
+    def zh_ui_unconfirmed(self, action: dict) -> bool:
+        """On a Chinese page: does this action name interface labels no cited source shows in Chinese?
+        Every setting does; a form or request only when it quotes a label (“...”)."""
+        if self.lang != "zh" or action.get("zh_ui", "unconfirmed") == "confirmed":
+            return False
+        if "setting" in action or action.get("kind") == "setting":
+            return True
+        texts = [action["name"]["zh"], *(s["zh"] for s in action.get("steps", []))]
+        return any("“" in t for t in texts)
+
     def regions(self, codes: list[str]) -> str:
         return self.t["list_sep"].join(self.guide.region_name(c, self.lang) for c in codes)
 
