@@ -13,7 +13,7 @@ import posixpath
 import re
 
 from . import freshness
-from .data import LANGS, Guide
+from .data import LANGS, Guide, name_key
 from .dates import long_date, parse
 from .markers import Marker
 
@@ -134,7 +134,10 @@ class View:
         return self.tri(values.pop()) if len(values) == 1 else self.t["varies"]
 
     def all_platforms(self) -> list[dict]:
-        return list(self.guide.platforms.values())
+        return self.guide.ordered(self.lang)
+
+    def name_key(self, platform: dict) -> str:
+        return name_key(platform["name"][self.lang], self.lang)
 
     def sorted_timeline(self) -> list[dict]:
         return sorted(self.p["timeline"], key=lambda e: e["date"])
