@@ -224,6 +224,7 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]+")
+_NOT_A_LABEL = {"ai"}
 _QUOTED_HAN = re.compile(r"[\"“]([\u4e00-\u9fff][^\"”]*)[\"”]")
 
 
@@ -237,8 +238,10 @@ def check_zh_labels(data: dict) -> Iterator[Problem]:
         if action.get("zh_ui", "unconfirmed") == "confirmed":
             continue
         en, zh = action[key]["en"], action[key]["zh"]
-        labels = [w.casefold() for w in _LATIN_WORD.findall(en)] + _QUOTED_HAN.findall(en)
-        if labels and not any(label in zh.casefold() for label in labels):
+        # "AI" appears in Chinese text anyway (生成式 AI), so it does not show that the label is there
+        labels = [w.casefold() for w in _LATIN_WORD.findall(en) if w.casefold() not in _NOT_A_LABEL] + _QUOTED_HAN.findall(en)
+        zh_words = {w.casefold() for w in _LATIN_WORD.findall(zh)}
+        if labels and not any(label in zh_words or (not label.isascii() and label in zh) for label in labels):
             yield (group, index, key, "zh"), (
                 f"'{zh:.60}' does not show the interface's label '{en:.60}', and zh_ui is not confirmed; "
                 f"write “English label”（中文译名）, or set `zh_ui: confirmed` if a cited source shows the Chinese interface"
