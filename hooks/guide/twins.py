@@ -29,7 +29,7 @@ LOCK = "data/translations.lock.yml"
 SOURCE_LANG, TARGET_LANG = "en", "zh"
 FIELD = "translated_from"
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
-_STAMP = re.compile(rf"^{FIELD}:[ \t]*[\"']?([0-9a-f]*)[\"']?[ \t]*$", re.M)
+_STAMP = re.compile(rf"^{FIELD}:[ \t]*[\"']?([^\"'\s]*)[\"']?[ \t]*(?=\r?$)", re.M)
 _MARKER = re.compile(r"<!--\s*optout:(\S+)(?:[ \t]+([a-z0-9-]+))?\s*-->")
 # Pages whose markers show a data file other than a platform's.
 MARKER_FILES = {"myths": "data/myths.yml", "letters": "data/letters.yml"}
@@ -59,8 +59,8 @@ def stamped(zh_text: str, value: str) -> str:
     if not front:
         return f"---\n{line}\n---\n\n{zh_text.lstrip(chr(0xFEFF))}"
     body = front.group(1) or ""
-    body = _STAMP.sub(line, body, count=1) if _STAMP.search(body) else body + line + "\n"
     newline = "\r\n" if "\r\n" in front.group(0) else "\n"
+    body = _STAMP.sub(line, body, count=1) if _STAMP.search(body) else body + line + newline
     return f"---{newline}{body}---{newline}" + zh_text[front.end():]
 
 
