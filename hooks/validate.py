@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, languages, markers, prose, texts
+from guide import data, languages, markers, prose, texts, twins
 from guide.errors import DataError
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # the other languages' inner builds reuse it.
     guide = data.load(root, fresh=languages.outer_build(config))
     texts.load(root, guide.region_codes)  # data/letters.yml and data/myths.yml
+    twins.read_lock(root)  # data/translations.lock.yml, read by every Chinese page later
     docs = root / "docs"
     pages = markers.check_docs(docs, data.LANGS, set(guide.platforms))
     hosts = prose.allowed_hosts(guide)

@@ -72,8 +72,26 @@ def data_files(root: Path) -> list[str]:
     return files + [f for f in others if (root / f).exists()]
 
 
+_read: dict[tuple[Path, str], tuple[tuple, object]] = {}
+
+
+def _cached(path: Path, kind: str, parse):
+    """parse(), again only when the file changed: the build asks once per Chinese page."""
+    stat = path.stat()
+    key, hit = (path.resolve(), kind), _read.get((path.resolve(), kind))
+    if hit and hit[0] == (stat.st_size, stat.st_mtime_ns):
+        return hit[1]
+    value = parse()
+    _read[key] = ((stat.st_size, stat.st_mtime_ns), value)
+    return value
+
+
 def pairs(root: Path, rel: str) -> list[tuple[tuple, str, int]]:
     """(path of the Chinese text, its English twin, line) for every text of one data file."""
+    return _cached(root / rel, "pairs", lambda: _pairs(root, rel))
+
+
+def _pairs(root: Path, rel: str) -> list[tuple[tuple, str, int]]:
     data, lines = yamlsrc.read(root / rel, root)
     if rel == "data/strings.yml":
         return [((TARGET_LANG, key), value, lines[(TARGET_LANG, key)]) for key, value in data.get(SOURCE_LANG, {}).items() if key in data.get(TARGET_LANG, {})]
@@ -87,6 +105,10 @@ def read_lock(root: Path) -> dict[str, set[str]]:
     path = root / LOCK
     if not path.exists():
         return {}
+    return _cached(path, "lock", lambda: _parse_lock(path))
+
+
+def _parse_lock(path: Path) -> dict[str, set[str]]:
     import yaml  # a generated file keyed by paths, which yamlsrc (contributors' data) does not allow
 
     try:
@@ -174,6 +196,6 @@ def stamp(root: Path, rel: str) -> None:
         text = zh_path.read_text(encoding="utf-8-sig")
         zh_path.write_text(stamped(text, page_hash(root, page)), encoding="utf-8")
         return
-    lock = read_lock(root)
+    lock = dict(read_lock(root))  # a copy: read_lock's value is cached
     lock[rel] = {text_hash(en) for _, en, _ in pairs(root, rel)}
     write_lock(root, lock)
