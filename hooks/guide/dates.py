@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Placeholders of interface strings that the macros fill with digits or dates, never Chinese words.
@@ -54,3 +54,9 @@ def long_date(value: str | dt.date, lang: str) -> str:
     """`November 3, 2025` in English, `2025 年 11 月 3 日` in Chinese."""
     day = parse(value) if isinstance(value, str) else value
     return localize(format_date(day, "long", locale=lang), lang)
+
+
+def month(value: str | dt.date, lang: str) -> str:
+    """`November 2025` in English, `2025 年 11 月` in Chinese: for dates whose day is not known."""
+    day = parse(value) if isinstance(value, str) else value
+    return localize(format_skeleton("yMMMM", day, locale=lang), lang)

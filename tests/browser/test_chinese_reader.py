@@ -5,9 +5,11 @@ page and its language menu, and search for names people use (脸书, 推特)."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import SITE_URL
 from serving import serve
 from zh_fixture import zh_fixture_site
 
@@ -69,7 +71,7 @@ def test_chinese_404_page_speaks_chinese_and_switches_to_the_english_one(served,
     assert page.evaluate("document.documentElement.lang") == "zh-Hans"
     assert page.locator("article h1").inner_text() == "找不到这个页面"
     link = page.locator(f".md-header .md-select__link[hreflang='{LANG_TAGS['en']}']")
-    assert link.get_attribute("href") == "/404.html"
+    assert link.get_attribute("href") == urlsplit(SITE_URL).path + "404.html"
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/404\.html$"))
