@@ -314,7 +314,8 @@ def test_chinese_lists_sort_by_pinyin_and_english_ones_by_name(site, guide):
         listed = list(dict.fromkeys(re.findall(r'href="platforms/([a-z0-9-]+)/"', home)))
         assert listed == expected, prefix or "en"
         checklist = page(site, f"{prefix}checklist")
-        assert [a["id"][len("check-"):] for a in checklist.find("h3") if a.get("id", "").startswith("check-")] == expected
+        headings = [a["id"] for t, a in checklist.elements if t in ("h2", "h3") and a.get("id", "").startswith("check-")]
+        assert [h[len("check-"):] for h in headings] == expected
         overview = page(site, f"{prefix}overview")
         assert [a["data-id"] for t, a in overview.elements if t == "tr" and "data-id" in a] == expected
 
