@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, frontmatter, languages, markers, prose, texts
+from guide import data, frontmatter, languages, markers, prose, texts, twins
 from guide.errors import DataError, DataErrors, messages
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         platforms = set(guide.platforms)
     else:  # still check the pages, against the platform files that exist
         platforms = {p.stem for p in (root / "data" / "platforms").glob("*.yml")}
+    attempt(twins.read_lock, root)  # data/translations.lock.yml, read by every Chinese page later
     docs = root / "docs"
     pages, problems = markers.check_docs(docs, data.LANGS, platforms, require_pages=guide is not None)
     found += problems

@@ -13,7 +13,7 @@ def test_both_languages_built(site):
     assert (site / "index.html").exists()
     assert (site / "zh" / "index.html").exists()
     assert page(site, "").lang == "en"
-    assert page(site, "zh").lang == "zh"
+    assert page(site, "zh").lang == "zh-Hans"
 
 
 def test_no_marker_survives(site):
@@ -42,14 +42,14 @@ def test_linkedin_english(site):
 
 def test_linkedin_chinese(site):
     p = page(site, "zh/platforms/linkedin")
-    assert "自2025年11月3日起生效" in p.text
+    assert "自 2025 年 11 月 3 日起生效" in p.text
     assert "Data for Generative AI Improvement" in p.text
     assert "用于改进生成式 AI 的数据" in p.text
     assert "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement" in p.links()
     for surface in ("网页版", "iOS", "安卓"):
         assert surface in p.text
     assert "https://www.linkedin.com/help/linkedin/ask/TS-DPRO" in p.links()
-    assert "最近核实于2026年12月3日" in p.text
+    assert "最近核实于 2026 年 12 月 3 日" in p.text
     assert "来源" in p.text
 
 
@@ -100,5 +100,5 @@ def test_not_found_page_in_each_language(site):
     assert page(site, "").lang == "en"
     en = (site / "404.html").read_text(encoding="utf-8")
     zh = (site / "zh" / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="en"' in en and '<html lang="zh"' in zh
+    assert '<html lang="en"' in en and '<html lang="zh-Hans"' in zh
     assert f'"base": "{urlsplit(SITE_URL).path}zh/"' in zh, "search on the Chinese 404 page uses the Chinese index"

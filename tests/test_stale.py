@@ -29,7 +29,7 @@ def test_stale_platform_page_shows_the_note_in_both_languages(sample_site):
         assert p.text.index(NOTE[lang]) < p.text.index("Tricky" if lang == "en" else "示例<script>"), "under the title, above the facts"
         assert p.find("time", datetime=VERIFIED.isoformat())
         assert any(href.endswith("methodology/#report") for href in p.links())
-    assert "2025年6月10日" in page(sample_site, "zh/platforms/sample").text
+    assert "2025 年 6 月 10 日" in page(sample_site, "zh/platforms/sample").text
 
 
 def test_fresh_platform_pages_show_no_note(sample_site, guide):

@@ -239,6 +239,7 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, den
             if action["id"] in seen:  # the id is the action's anchor on the page
                 yield (group, index, "id"), f"duplicate id '{action['id']}' in {group}; give each entry its own id"
             seen.add(action["id"])
+    yield from check_zh_labels(data)
     for key, source in registry.items():
         yield from check_url(source["url"], ("sources", key, "url"), None)
         for part in ("url", "archived"):
@@ -256,3 +257,28 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, den
     link_hosts = list(domains) + sorted({host_of(s["url"]) for s in registry.values()} - set(domains))
     for path, value in walk_texts(data):
         yield from check_text(value, path, link_hosts)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]+")
+_NOT_A_LABEL = {"ai"}
+_QUOTED_HAN = re.compile(r"[\"“]([\u4e00-\u9fff][^\"”]*)[\"”]")
+
+
+def check_zh_labels(data: dict) -> Iterator[Problem]:
+    """A setting whose Chinese interface no cited source shows (zh_ui not "confirmed") keeps the
+    interface's own label in its Chinese name: “English label”（中文译名）. Its English name gives that
+    label: its Latin words, or the Chinese label it quotes when the interface is Chinese only."""
+    named = [("stop_future", i, "setting", a) for i, a in enumerate(data["stop_future"])]
+    named += [("object", i, "name", a) for i, a in enumerate(data["object"]) if a["kind"] == "setting"]
+    for group, index, key, action in named:
+        if action.get("zh_ui", "unconfirmed") == "confirmed":
+            continue
+        en, zh = action[key]["en"], action[key]["zh"]
+        # "AI" appears in Chinese text anyway (生成式 AI), so it does not show that the label is there
+        labels = [w.casefold() for w in _LATIN_WORD.findall(en) if w.casefold() not in _NOT_A_LABEL] + _QUOTED_HAN.findall(en)
+        zh_words = {w.casefold() for w in _LATIN_WORD.findall(zh)}
+        if labels and not any(label in zh_words or (not label.isascii() and label in zh) for label in labels):
+            yield (group, index, key, "zh"), (
+                f"'{zh:.60}' does not show the interface's label '{en:.60}', and zh_ui is not confirmed; "
+                f"write “English label”（中文译名）, or set `zh_ui: confirmed` if a cited source shows the Chinese interface"
+            )

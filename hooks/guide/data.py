@@ -19,7 +19,7 @@ from babel import Locale
 
 from . import checks, sourcing, yamlsrc
 from .schema_errors import problems
-from .dates import build_date
+from .dates import build_date, localize
 from .errors import DataError, DataErrors, messages
 
 LANGS = ("en", "zh")
@@ -39,6 +39,11 @@ class Guide:
     region_codes: set[str] = field(default_factory=set)
     prose_hosts: list[str] = field(default_factory=list)  # data/links.yml: hosts page prose may link to
 
+    def ordered(self, lang: str) -> list[dict]:
+        """The platforms in a language's reading order: English by name, Chinese by the pinyin of the
+        Chinese name (领英 under L, 腾讯元宝 under T), as Chinese readers expect a list to be sorted."""
+        return sorted(self.platforms.values(), key=lambda p: name_key(p["name"][lang], lang))
+
     def region_name(self, code: str, lang: str) -> str:
         groups = self.regions["groups"]
         if code in groups:
@@ -55,6 +60,15 @@ class Guide:
             members = self.regions["groups"].get(code, {}).get("members", [])
             out |= self.expand(members)
         return out
+
+
+def name_key(name: str, lang: str) -> str:
+    """The key a name sorts by in a language: pinyin without tones for Chinese (pypinyin), case-folded."""
+    if lang == "zh":
+        from pypinyin import lazy_pinyin  # its dictionaries load on first use only
+
+        return " ".join(lazy_pinyin(name)).casefold()
+    return name.casefold()
 
 
 _cache: dict[tuple[str, dt.date], Guide] = {}
@@ -191,7 +205,8 @@ def _load_strings(path: Path, root: Path) -> dict:
                 raise DataError(f"{name}:{lines[(lang, key)]}: {lang}.{key}: must be text; put it in quotes")
             for where, problem in checks.check_plain(value, (lang, key), placeholders=True):
                 raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
-    return data
+    # Each language's house style (Chinese: a space between Chinese and Latin letters or digits).
+    return {lang: {key: localize(value, lang) for key, value in data[lang].items()} for lang in data}
 
 
 def _load_links(path: Path, root: Path) -> list[str]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import markdown as md
 
-from . import tools
+from . import languages, tools
 from .data import LANGS, SCHEMA, Guide
 from .dates import parse
 from .render import View
@@ -153,7 +153,7 @@ def atom(guide: Guide, lang: str, site_url: str) -> bytes:
     fg.id(self_url)
     fg.title(v.t["feed_title"])
     fg.subtitle(v.t["feed_subtitle"])
-    fg.language(lang)
+    fg.language(languages.tag(lang))  # xml:lang="zh-Hans"
     fg.author(name=v.t["feed_author"], uri=page_url(site_url, lang))
     fg.link(href=self_url, rel="self", type="application/atom+xml")
     fg.link(href=page_url(site_url, lang, "changes/"), rel="alternate", type="text/html")
@@ -186,8 +186,9 @@ def ics(guide: Guide, lang: str, site_url: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", v.t["cal_name"])
-    cal.add("x-wr-calname", v.t["cal_name"])
+    language = {"LANGUAGE": languages.tag(lang)}  # RFC 5545 3.2.10, on every text in the reader's language
+    cal.add("name", v.t["cal_name"], parameters=language)
+    cal.add("x-wr-calname", v.t["cal_name"], parameters=language)
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     for c in tools.calendar_changes(guide):
@@ -198,8 +199,8 @@ def ics(guide: Guide, lang: str, site_url: str) -> bytes:
         event.add("dtstamp", _midnight(p["last_verified"]))
         event.add("dtstart", parse(e["date"]))
         event.add("dtend", parse(e["date"]) + dt.timedelta(days=1))
-        event.add("summary", v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"])))
-        event.add("description", f"{_plain(v.tx(e['text']))}\n\n{sources}")
+        event.add("summary", v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"])), parameters=language)
+        event.add("description", f"{_plain(v.tx(e['text']))}\n\n{sources}", parameters=language)
         event.add("url", page_url(site_url, lang, f"platforms/{p['id']}/"))
         event.add("categories", [e["kind"]])
         event.add("transp", "TRANSPARENT")

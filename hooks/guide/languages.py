@@ -13,6 +13,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+# The language tag (BCP 47) each locale is declared with wherever the site states a language: <html
+# lang>, hreflang, the feeds. The i18n locale stays `zh`, the name of Material's translation files.
+TAGS = {"zh": "zh-Hans"}
+
+
+def tag(locale: str) -> str:
+    """`zh-Hans` for the Simplified Chinese site (its locale is `zh`); other locales as they are."""
+    return TAGS.get(locale, locale)
+
 
 def _i18n(config: MkDocsConfig):
     plugins = getattr(config, "plugins", None)  # absent when a test calls a hook with a bare config

@@ -13,7 +13,7 @@ import posixpath
 import re
 
 from . import freshness, sourcing
-from .data import LANGS, Guide
+from .data import LANGS, Guide, name_key
 from .dates import long_date, month, parse
 from .markers import Marker
 
@@ -77,6 +77,16 @@ class View:
 
     def date(self, value: str, precision: str = "day") -> str:
         return month(value, self.lang) if precision == "month" else long_date(value, self.lang)
+
+    def zh_ui_unconfirmed(self, action: dict) -> bool:
+        """On a Chinese page: does this action name interface labels no cited source shows in Chinese?
+        Every setting does; a form or request only when it quotes a label (“...”)."""
+        if self.lang != "zh" or action.get("zh_ui", "unconfirmed") == "confirmed":
+            return False
+        if "setting" in action or action.get("kind") == "setting":
+            return True
+        texts = [action["name"]["zh"], *(s["zh"] for s in action.get("steps", []))]
+        return any("“" in t for t in texts)
 
     def regions(self, codes: list[str]) -> str:
         return self.t["list_sep"].join(self.guide.region_name(c, self.lang) for c in codes)
@@ -145,7 +155,10 @@ class View:
         return rows, sourcing.overall(self.all_platforms())
 
     def all_platforms(self) -> list[dict]:
-        return list(self.guide.platforms.values())
+        return self.guide.ordered(self.lang)
+
+    def name_key(self, platform: dict) -> str:
+        return name_key(platform["name"][self.lang], self.lang)
 
     def sorted_timeline(self) -> list[dict]:
         return sorted(self.p["timeline"], key=lambda e: e["date"])

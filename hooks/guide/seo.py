@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from .data import LANGS, Guide
+from .languages import tag
 
 _PLATFORM_PAGE = re.compile(r"platforms/(?P<id>[a-z0-9-]+)\.md")
 _URL = re.compile(r"<url>.*?</url>", re.S)
@@ -38,7 +39,7 @@ def page_url(site_url: str, lang: str, url: str) -> str:
 
 def alternates(site_url: str, url: str, langs: list[str]) -> list[tuple[str, str]]:
     """(hreflang, absolute href) for every built language, then x-default (the default language)."""
-    hrefs = [(lang, page_url(site_url, lang, url)) for lang in langs]
+    hrefs = [(tag(lang), page_url(site_url, lang, url)) for lang in langs]  # zh-Hans
     return hrefs + [("x-default", page_url(site_url, LANGS[0], url))]
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from babel import Locale
 
 from . import exports, texts, tools
-from .data import LANGS
+from .data import LANGS, name_key
 from .dates import parse
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class Tools:
     def rows(self) -> list[dict]:
         """One row per platform, with what the filters and the sorting need."""
         out = []
-        for p in self.guide.platforms.values():
+        for p in self.guide.ordered(self.v.lang):
             entries = [(i, e, tools.region_status(e, self.guide.today)) for i, e in enumerate(p["regions"])]
             by_region = {
                 code: {
@@ -157,11 +157,13 @@ class Tools:
     # changes
     def changes(self, when: str) -> list[dict]:
         found = [c for c in tools.changes(self.guide) if c["when"] == when]
+        # same-day changes in the language's name order (the data sorts them by English name)
+        found.sort(key=lambda c: (c["event"]["date"], name_key(c["platform"]["name"][self.v.lang], self.v.lang)))
         return found if when == "upcoming" else list(reversed(found))
 
     # checklist
     def checklist(self) -> list[tuple[dict, list[dict]]]:
-        return [(p, tools.checklist_items(p)) for p in self.guide.platforms.values()]
+        return [(p, tools.checklist_items(p)) for p in self.guide.ordered(self.v.lang)]
 
     def checklist_total(self) -> int:
         return sum(len(items) for _, items in self.checklist())
@@ -177,7 +179,8 @@ class Tools:
         return self._texts()["letters"]["letters"]
 
     def targets(self, letter: dict) -> list[tuple[dict, dict]]:
-        return tools.letter_targets(self.guide, letter)
+        targets = tools.letter_targets(self.guide, letter)
+        return sorted(targets, key=lambda t: name_key(t[0]["name"][self.v.lang], self.v.lang))  # stable: actions keep their order
 
     def parts(self, letter: dict) -> list[tuple[str, str]]:
         return texts.parts(letter["body"][self.v.lang])

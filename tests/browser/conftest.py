@@ -21,6 +21,8 @@ OUTPUT = ROOT / "test-output" / "browser"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 DEFAULT_LANG = "en"
 OTHER_LANGS = ("zh",)
+# How each language's pages declare it (<html lang>, hreflang): the Chinese site is Simplified Chinese.
+LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
 
 
 def lang_of(path: str) -> str:

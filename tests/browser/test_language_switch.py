@@ -3,7 +3,7 @@ the other language, and back again. (The tour in tour.py uses the switcher on th
 
 from __future__ import annotations
 
-from .conftest import in_lang
+from .conftest import LANG_TAGS, in_lang
 
 OTHER = "zh"
 
@@ -16,7 +16,7 @@ def test_every_platform_page_is_in_the_tour(tour, guide):
 def test_switcher_leads_to_the_same_page_in_the_other_language_and_back(tour):
     wrong = []
     for path, switch in sorted(tour.switches.items()):
-        if (switch.there, switch.there_lang) != (in_lang(path, OTHER), OTHER):
+        if (switch.there, switch.there_lang) != (in_lang(path, OTHER), LANG_TAGS[OTHER]):
             wrong.append(f"/{path} -> /{switch.there} (lang {switch.there_lang})")
         elif switch.back != path:
             wrong.append(f"/{path} -> /{switch.there} -> /{switch.back}")

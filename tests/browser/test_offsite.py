@@ -5,7 +5,7 @@ visited by the tour in tour.py.)"""
 
 from __future__ import annotations
 
-from .conftest import lang_of
+from .conftest import LANG_TAGS, lang_of
 
 
 def test_the_tour_covers_every_sitemap_page_in_both_languages(tour):
@@ -19,7 +19,7 @@ def test_no_page_requests_another_host(tour):
 
 
 def test_every_page_declares_its_language(tour):
-    wrong = {f"/{path}": visit.lang for path, visit in tour.visits.items() if visit.lang != lang_of(path)}
+    wrong = {f"/{path}": visit.lang for path, visit in tour.visits.items() if visit.lang != LANG_TAGS[lang_of(path)]}
     assert wrong == {}, "pages whose <html lang> does not match their language folder"
 
 

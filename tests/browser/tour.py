@@ -19,7 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from serving import WATCH_CSP
 
-from .conftest import DEFAULT_LANG, OTHER_LANGS, in_lang, lang_of, new_context, sitemap_paths
+from .conftest import DEFAULT_LANG, LANG_TAGS, OTHER_LANGS, in_lang, lang_of, new_context, sitemap_paths
 
 TABS = 6
 
@@ -52,7 +52,7 @@ def _press_language(tab, lang: str) -> str | None:
     """Picks `lang` in the header's language menu as a keyboard reader does: focus (which opens
     the menu) and Enter. Returns the URL being left, or None when the menu has no such entry.
     (A mouse click does the same but waits for the menu's animation.)"""
-    link = tab.locator(f".md-header .md-select__link[hreflang='{lang}']")
+    link = tab.locator(f".md-header .md-select__link[hreflang='{LANG_TAGS[lang]}']")
     if link.count() != 1:
         return None
     before = tab.url
