@@ -86,6 +86,29 @@
     });
   }
 
+  // Beside the form: the chosen platform's route under the chosen law, copied from that law's list.
+  function showRoute(root, form, law, platform) {
+    var box = form.querySelector(".optout-letter-to");
+    if (!box) return;
+    var out = box.querySelector("output");
+    while (out.firstChild) out.removeChild(out.firstChild);
+    var item = null;
+    Array.prototype.forEach.call(root.querySelectorAll(".optout-law"), function (section) {
+      if (section.getAttribute("data-law") !== law) return;
+      Array.prototype.forEach.call(section.querySelectorAll(".optout-routes > li"), function (li) {
+        if (li.getAttribute("data-platform") === platform) item = li;
+      });
+    });
+    var routes = item && item.querySelector(".optout-route-list");
+    if (routes) {
+      out.appendChild(routes.cloneNode(true));
+    } else if (platform) {
+      var none = root.querySelector('.optout-law[data-law="' + law + '"] .optout-routes-none');
+      if (none) out.textContent = none.textContent;
+    }
+    box.hidden = !platform;
+  }
+
   function init(root) {
     var form = root.querySelector(".optout-letter-fields");
     if (!form || root.hasAttribute("data-ready")) return;
@@ -106,8 +129,14 @@
       showPlatform(root, id);
     }
 
-    lawSelect.addEventListener("change", function () { showLaw(root, lawSelect.value); });
-    platformSelect.addEventListener("change", function () { choosePlatform(platformSelect.value); });
+    lawSelect.addEventListener("change", function () {
+      showLaw(root, lawSelect.value);
+      showRoute(root, form, lawSelect.value, platformSelect.value);
+    });
+    platformSelect.addEventListener("change", function () {
+      choosePlatform(platformSelect.value);
+      showRoute(root, form, lawSelect.value, platformSelect.value);
+    });
 
     var params = new URLSearchParams(window.location.search);
     var law = params.get("law");
@@ -118,6 +147,7 @@
     var platform = params.get("platform");
     platformSelect.value = platform && hasOption(platformSelect, platform) ? platform : "";
     choosePlatform(platformSelect.value);
+    showRoute(root, form, law, platformSelect.value);
 
     var date = form.querySelector('[data-field="date"]');
     if (date && !date.value) {
