@@ -9,6 +9,8 @@ every platform page and the PIPL coverage are checked on the real site as well.
 
 from __future__ import annotations
 
+import csv
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -134,7 +136,7 @@ last_verified: "{verified}"
 verified_by: sources
 """,
 }
-PAGE = "# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:sources {id} -->\n"
+PAGE = "# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:regions {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:sources {id} -->\n"
 
 
 @pytest.fixture(scope="module")
@@ -360,3 +362,20 @@ def test_hedged_statuses_are_shown_as_such(letters_site):
     assert "Opt-out: None found" in en and "Training: Not offered here" in en
     zh = page(letters_site, "zh/platforms/mailco").text
     assert "可否退出：未找到" in zh
+
+
+def test_hedged_statuses_in_the_table_overview_and_exports(letters_site):
+    table = _html(letters_site, "platforms/bare/")
+    assert re.search(r"<td>Not offered here<sup", table) and "<td>None found</td>" in table
+    for prefix, labels in (("", ("None found", "Not offered")), ("zh/", ("未找到", "未在此提供服务"))):
+        overview = _html(letters_site, f"{prefix}overview")
+        start = overview.index('data-id="bare">')
+        row = overview[start : overview.index("</tr>", start)]
+        assert f'class="optout-ov-opt" data-sort="{labels[0]}">{labels[0]}</td>' in row, prefix
+        assert 'data-status="not_offered"' in row
+    with open(letters_site / "api" / "overview.csv", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["platform_id"] == "bare"]
+    assert [(r["training"], r["status"], r["opt_out"]) for r in rows] == [("not-offered", "not_offered", "none-found")]
+    data = json.loads((letters_site / "api" / "platforms.json").read_text(encoding="utf-8"))
+    bare = next(p for p in data["platforms"] if p["id"] == "bare")
+    assert bare["regions"][0]["opt_out"] == "none-found" and bare["regions"][0]["training"] == "not-offered"
