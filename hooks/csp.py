@@ -56,18 +56,41 @@ def policy(hashes: set[str]) -> str:
     return "; ".join(d.strip() for d in directives)
 
 
+# Features no page uses; the letters' copy buttons need clipboard-write, which stays allowed.
+PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+# The theme's files whose names carry a hash of their content: a new version gets a new name.
+_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$")
+# Data that changes with every content update: an hour, so feed readers and apps see changes soon.
+DATA_PATHS = ("/api/*", "/feeds/*", "/zh/feeds/*", "/search/*", "/zh/search/*")
+DATA_CACHE = "public, max-age=3600"
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
 def headers(site: Path) -> str:
-    """The _headers file for a built site folder (sorted, so builds are reproducible)."""
+    """The _headers file for a built site folder (sorted, so builds are reproducible).
+
+    Netlify and Cloudflare Pages join the values of a header that several matching rules set, so
+    no two rules here set the same header for one path: Cache-Control is set for the hashed theme
+    files (exact paths) and the data folders only. HTML keeps the hosts' default
+    (`public, max-age=0, must-revalidate`: always revalidated), which is what pages want.
+    """
     hashes: set[str] = set()
     for page in sorted(site.rglob("*.html")):
         hashes |= inline_script_hashes(page.read_text(encoding="utf-8"))
-    return (
-        "# Written by hooks/csp.py at build time; read by static hosts (Netlify, Cloudflare Pages).\n"
-        "/*\n"
-        f"  Content-Security-Policy: {policy(hashes)}\n"
-        "  X-Content-Type-Options: nosniff\n"
-        "  Referrer-Policy: no-referrer\n"
-    )
+    out = [
+        "# Written by hooks/csp.py at build time; read by static hosts (Netlify, Cloudflare Pages).",
+        "/*",
+        f"  Content-Security-Policy: {policy(hashes)}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: no-referrer",
+        f"  Permissions-Policy: {PERMISSIONS}",
+    ]
+    hashed = sorted(p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if _HASHED.search(p.name))
+    for path in hashed:
+        out += [f"/{path}", f"  Cache-Control: {IMMUTABLE}"]
+    for path in DATA_PATHS:
+        out += [path, f"  Cache-Control: {DATA_CACHE}"]
+    return "\n".join(out) + "\n"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100), which builds the other languages

@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from guide import data, yamlsrc  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+# mkdocs.yml's default site_url (the GitHub Pages address); test builds unset SITE_URL to get it.
+SITE_URL = "https://optout-guide.github.io/optout-guide/"
 
 
 def newest_verified_epoch(root: Path = ROOT) -> int:
@@ -74,7 +76,7 @@ def build(project: Path, site_dir: Path, epoch: int | None = None) -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        with environ(SOURCE_DATE_EPOCH=str(epoch if epoch is not None else newest_verified_epoch(project)), I18N_ONLY=None):
+        with environ(SOURCE_DATE_EPOCH=str(epoch if epoch is not None else newest_verified_epoch(project)), I18N_ONLY=None, SITE_URL=None):
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             try:
                 mkdocs_build(config)

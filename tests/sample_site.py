@@ -34,6 +34,12 @@ HOSTILE = {
     "covers: {en: Objecting to training on data already collected.,": "covers: {en: 'Type javascript:alert(1) in the address bar (as text only).',",
 }
 SAMPLE_PAGES = ("platforms/sample/index.html", "zh/platforms/sample/index.html")
+# Page descriptions that passed validation (quotes are allowed) but once redirected readers, or would
+# have added a handler, where the theme printed them unescaped.
+HOSTILE_DESCRIPTIONS = {
+    SAMPLE_PAGES[0]: '0;url=https://attacker.example/" http-equiv="refresh',
+    SAMPLE_PAGES[1]: f'示例“引号”与 " onmouseover="{PWN}" x=" 都只是文字',
+}
 
 
 def _awkward(path: Path) -> None:
@@ -50,6 +56,12 @@ def build_sample_site(workdir: Path) -> Path:
         assert old in text, old
         text = text.replace(old, new, 1)
     (project / SAMPLE).write_text(text, encoding="utf-8")
+    for rel, description in HOSTILE_DESCRIPTIONS.items():
+        page = project / "docs" / ("zh" if rel.startswith("zh/") else "en") / "platforms" / "sample.md"
+        lines = page.read_text(encoding="utf-8").split("\n")
+        assert lines[1].startswith("description: ")
+        lines[1] = "description: '" + description.replace("'", "''") + "'"
+        page.write_text("\n".join(lines), encoding="utf-8")
     for rel in (SAMPLE, "docs/en/platforms/sample.md", "docs/zh/platforms/sample.md"):
         _awkward(project / rel)
     site = workdir / "site"

@@ -10,6 +10,9 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import SITE_URL
 
 # Collects CSP violations in every page before any of its scripts run (a context's init script).
 WATCH_CSP = """
@@ -20,25 +23,51 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-def site_headers(site: Path) -> dict[str, str]:
-    """The headers the _headers file gives every path (`/*`), as Netlify and Cloudflare Pages read it."""
-    headers, current = {}, None
+def header_rules(site: Path) -> list[tuple[str, dict[str, str]]]:
+    """The _headers file as (path pattern, headers) rules, in order, as Netlify and Cloudflare Pages read it."""
+    rules: list[tuple[str, dict[str, str]]] = []
     for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line[0].isspace():
-            current = line.strip()
-        elif current == "/*":
+            rules.append((line.strip(), {}))
+        else:
             name, _, value = line.strip().partition(":")
-            headers[name.strip()] = value.strip()
-    return headers
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+def matches(pattern: str, path: str) -> bool:
+    """A rule's path pattern against a request path: exact, or a trailing * (splat) for any rest."""
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
+def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> list[tuple[str, str]]:
+    """Every (header, value) the rules give a request path; a header twice means the host would join them."""
+    return [item for pattern, headers in rules if matches(pattern, path) for item in headers.items()]
+
+
+def site_headers(site: Path) -> dict[str, str]:
+    """The headers the _headers file gives every path (`/*`)."""
+    return dict(headers_for([r for r in header_rules(site) if r[0] == "/*"], "/"))
 
 
 class _Handler(SimpleHTTPRequestHandler):
     extra: dict[str, str] = {}
+    rules: list = []
+    # The site's path under its host (GitHub Pages serves a project at /REPO/): absolute links that
+    # MkDocs writes from site_url (the 404 pages') resolve here too, as the site is also served at /.
+    mount = urlsplit(SITE_URL).path
+
+    def translate_path(self, path):
+        if self.mount != "/" and path.startswith(self.mount):
+            path = "/" + path[len(self.mount):]
+        return super().translate_path(path)
 
     def end_headers(self):
         for name, value in self.extra.items():
+            self.send_header(name, value)
+        for name, value in headers_for(self.rules, self.path.split("?", 1)[0]):
             self.send_header(name, value)
         super().end_headers()
 
@@ -56,9 +85,10 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `directory` (with `headers` on every response); yields the base URL, with a trailing slash."""
-    handler = type("Handler", (_Handler,), {"extra": dict(headers or {})})
+def serve(directory: Path, headers: dict[str, str] | None = None, rules: list | None = None) -> Iterator[str]:
+    """Serve `directory` (with `headers` on every response, and the _headers `rules` that match each
+    path); yields the base URL, with a trailing slash."""
+    handler = type("Handler", (_Handler,), {"extra": dict(headers or {}), "rules": list(rules or [])})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, name="test-site-server", daemon=True)
     thread.start()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
+from conftest import SITE_URL
 from helpers_html import html_files, page
 
 
@@ -99,4 +101,4 @@ def test_not_found_page_in_each_language(site):
     en = (site / "404.html").read_text(encoding="utf-8")
     zh = (site / "zh" / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in en and '<html lang="zh"' in zh
-    assert '"base": "/zh/"' in zh, "search on the Chinese 404 page uses the Chinese index"
+    assert f'"base": "{urlsplit(SITE_URL).path}zh/"' in zh, "search on the Chinese 404 page uses the Chinese index"

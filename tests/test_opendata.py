@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from conftest import ROOT, build, copy_project, newest_verified_epoch
+from conftest import ROOT, SITE_URL, build, copy_project, newest_verified_epoch
 from referencing import Registry, Resource
 
 from guide import exports, tools
@@ -105,7 +105,7 @@ def test_calendar_has_one_event_per_effective_date_or_deadline(site, guide, lang
     assert len(set(uids)) == len(uids)
     for event, change in zip(events, expected):
         assert event.decoded("DTSTART") == dt.date.fromisoformat(change["event"]["date"])
-        assert str(event["UID"]) == exports.ics_uid("https://optout-guide.example.org/", change["key"])
+        assert str(event["UID"]) == exports.ics_uid(SITE_URL, lang, change["key"])
         assert change["platform"]["name"][lang] in str(event["SUMMARY"])
         assert event.decoded("DTSTAMP") == dt.datetime.fromisoformat(change["platform"]["last_verified"] + "T00:00:00+00:00")
 
@@ -120,7 +120,7 @@ def test_atom_feed_has_one_entry_per_dated_change_and_per_platform(site, guide, 
     assert len(entries) == len(changes) + len(guide.platforms)
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == len(ids)
-    site_url = "https://optout-guide.example.org/"
+    site_url = SITE_URL
     assert {exports.atom_id(site_url, lang, c["key"]) for c in changes} <= set(ids)
     for platform in guide.platforms.values():
         assert exports.atom_id(site_url, lang, f"{platform['id']}/verified/{platform['last_verified']}") in ids
@@ -150,7 +150,7 @@ def test_feeds_use_no_clock_and_rebuilds_keep_their_ids(site, tmp_path):
     old_uids = [str(e["UID"]) for e in old_ics.walk("VEVENT")]
     new_uids = [str(e["UID"]) for e in new_ics.walk("VEVENT")]
     assert set(old_uids) < set(new_uids) and len(new_uids) == len(old_uids) + 1
-    assert "linkedin-2030-01-15-deadline-1@optout-guide.example.org" in new_uids
+    assert "linkedin-2030-01-15-deadline-1-en@optout-guide.github.io" in new_uids
     old_events = {str(e["UID"]): e.to_ical() for e in old_ics.walk("VEVENT")}
     new_events = {str(e["UID"]): e.to_ical() for e in new_ics.walk("VEVENT")}
     assert all(new_events[uid] == old_events[uid] for uid in old_events), "unchanged events are byte-identical"

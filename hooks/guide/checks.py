@@ -6,6 +6,7 @@ Each check yields (path, problem) pairs; data.py turns the first into `file:line
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator
 from urllib.parse import SplitResult, urlsplit
@@ -176,8 +177,9 @@ def walk_regions(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from walk_regions(item, path + (index,))
 
 
-def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> Iterator[Problem]:
-    """All checks beyond the schema, in document order of importance."""
+def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, denylist: dict[str, str] | None = None) -> Iterator[Problem]:
+    """All checks beyond the schema, in document order of importance. `denylist`: host -> why
+    (data/source_denylist.yml), hosts no source may be on."""
     if data["id"] != stem:
         yield ("id",), f"id '{data['id']}' must equal the file name '{stem}': rename the file to {data['id']}.yml or change the id to {stem}"
     if dt.date.fromisoformat(data["last_verified"]) > today:
@@ -189,16 +191,23 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
             hint = "the United Kingdom is GB" if code == "UK" else "use an ISO 3166-1 alpha-2 code (e.g. DE) or a group from data/regions.yml (e.g. EU)"
             yield path, f"unknown region '{code}'; {hint}"
     registry = data["sources"]
+    meant: set[str] = set()  # sources a misspelt reference was probably meant for
     for path, refs in walk_refs(data):
         for index, ref in enumerate(refs):
             if ref not in registry:
-                yield path + (index,), f"unknown source '{ref}'; define it under `sources:`"
-    used = {ref for _, refs in walk_refs(data) for ref in refs}
+                close = difflib.get_close_matches(ref, list(registry), n=1)
+                meant.update(close)
+                hint = f"did you mean '{close[0]}'?" if close else "define it under `sources:`"
+                yield path + (index,), f"unknown source '{ref}'; {hint}"
+    used = {ref for _, refs in walk_refs(data) for ref in refs} | meant
     for key in registry:
         if key not in used:
             yield ("sources", key), f"source '{key}' is cited nowhere; cite it or remove it"
     domains = data["domains"]
     yield from check_url(data["homepage"], ("homepage",), domains)
+    for index, row in enumerate(data["regions"]):
+        if "except" in row and not set(row["regions"]) & {"WORLD", "OTHER"}:
+            yield ("regions", index, "except"), "`except` is only for a row of WORLD or OTHER (everywhere except ...); list the regions instead"
     for group in ("stop_future", "object"):
         for index, action in enumerate(data[group]):
             if "url" in action:
@@ -213,6 +222,14 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date) -> 
             seen.add(action["id"])
     for key, source in registry.items():
         yield from check_url(source["url"], ("sources", key, "url"), None)
+        for part in ("url", "archived"):
+            host = host_of(source.get(part, ""))
+            banned = next((d for d in denylist or {} if host_allowed(host, [d])), None)
+            if banned:
+                yield ("sources", key, part), (
+                    f"'{host}' is on data/source_denylist.yml ({denylist[banned]}); cite the original publisher "
+                    "(the platform, a regulator, a court, the newspaper that reported it) or mark the fact unconfirmed"
+                )
         yield from check_plain(source["title"], ("sources", key, "title"))
         yield from check_plain(source["publisher"], ("sources", key, "publisher"))
         if "archived" in source:

@@ -18,9 +18,9 @@ from pathlib import Path
 from babel import Locale
 
 from . import checks, yamlsrc
-from .schema_errors import first_problem
+from .schema_errors import problems
 from .dates import build_date
-from .errors import DataError
+from .errors import DataError, DataErrors, messages
 
 LANGS = ("en", "zh")
 SCHEMA = Path("data/schema/platform.schema.json")
@@ -110,13 +110,21 @@ def _load(root: Path, today: dt.date) -> Guide:
     platforms: dict[str, dict] = {}
     paths = sorted((root / "data" / "platforms").glob("*"))
     stems = {p.stem for p in paths}
+    found: list[str] = []  # every file's problems, so one build shows them all
     for path in paths:
         if path.suffix != ".yml" or not path.is_file():
-            raise DataError(f"{yamlsrc.display(path, root)}:1: (file): platform files are named ID.yml; rename or remove this one")
-        platform = _load_platform(path, root, validator, codes, today, stems)
+            found.append(f"{yamlsrc.display(path, root)}:1: (file): platform files are named ID.yml; rename or remove this one")
+            continue
+        try:
+            platform = _load_platform(path, root, validator, codes, today, stems)
+        except DataError as error:
+            found += messages(error)
+            continue
         if platform["id"] in platforms:
-            raise DataError(f"{yamlsrc.display(path, root)}:1: id: duplicate id '{platform['id']}'")
+            found.append(f"{yamlsrc.display(path, root)}:1: id: duplicate id '{platform['id']}'")
         platforms[platform["id"]] = platform
+    if found:
+        raise DataErrors(found)
     if not platforms:
         raise DataError("data/platforms:1: no platform files found")
     ordered = dict(sorted(platforms.items(), key=lambda item: item[1]["name"]["en"].casefold()))
@@ -128,17 +136,18 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
     data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
         raise DataError(f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start")
-    first = first_problem(validator, data, lines)
-    if first:
-        where, problem = first
-        raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
+    at = lambda where, problem: f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}"  # noqa: E731
+    schema_problems = problems(validator, data, lines)
+    if schema_problems:  # the checks below assume a file that fits the schema
+        raise DataErrors([at(where, problem) for where, problem in schema_problems])
     if data["id"] != path.stem and data["id"] in stems:  # a copied file whose id was not changed
         raise DataError(
             f"{name}:{yamlsrc.line_of(lines, ('id',))}: id: duplicate id '{data['id']}', already used by data/platforms/{data['id']}.yml; "
             f"give this platform its own id and name the file after it"
         )
-    for where, problem in checks.semantic(data, path.stem, codes, today):
-        raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}")
+    semantic = [at(where, problem) for where, problem in checks.semantic(data, path.stem, codes, today)]
+    if semantic:
+        raise DataErrors(semantic)
     data["_file"] = name
     return data
 

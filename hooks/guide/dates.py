@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 
 def build_date() -> dt.date:
@@ -24,3 +24,9 @@ def long_date(value: str | dt.date, lang: str) -> str:
     """`November 3, 2025` in English, `2025年11月3日` in Chinese."""
     day = parse(value) if isinstance(value, str) else value
     return format_date(day, "long", locale=lang)
+
+
+def month(value: str | dt.date, lang: str) -> str:
+    """`November 2025` in English, `2025年11月` in Chinese: for dates whose day is not known."""
+    day = parse(value) if isinstance(value, str) else value
+    return format_skeleton("yMMMM", day, locale=lang)

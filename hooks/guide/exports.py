@@ -67,12 +67,19 @@ def platforms_json(guide: Guide, site_url: str) -> dict:
     }
 
 
-def platform_schema(guide: Guide) -> dict:
-    return json.loads((guide.root / SCHEMA).read_text(encoding="utf-8"))
+def platform_schema(guide: Guide, site_url: str | None = None) -> dict:
+    return _published(json.loads((guide.root / SCHEMA).read_text(encoding="utf-8")), site_url)
 
 
-def wrapper_schema(guide: Guide) -> dict:
-    return json.loads((guide.root / WRAPPER_SCHEMA).read_text(encoding="utf-8"))
+def wrapper_schema(guide: Guide, site_url: str | None = None) -> dict:
+    return _published(json.loads((guide.root / WRAPPER_SCHEMA).read_text(encoding="utf-8")), site_url)
+
+
+def _published(schema: dict, site_url: str | None) -> dict:
+    """A schema whose $id is where this build publishes it, so validators resolve its $refs there."""
+    if site_url:
+        schema["$id"] = site_url + "api/" + schema["$id"].rsplit("/", 1)[-1]
+    return schema
 
 
 def overview_csv(guide: Guide, site_url: str) -> str:
@@ -103,8 +110,10 @@ def atom_id(site_url: str, lang: str, key: str) -> str:
     return f"tag:{_host(site_url)},{TAG_YEAR}:{lang}/{key}"
 
 
-def ics_uid(site_url: str, key: str) -> str:
-    return key.replace("/", "-") + "@" + _host(site_url)
+def ics_uid(site_url: str, lang: str, key: str) -> str:
+    """Unique per language too: a reader who subscribes to both calendars sees each date twice, not one
+    event overwriting the other's text."""
+    return key.replace("/", "-") + "-" + lang + "@" + _host(site_url)
 
 
 def _entry_time(change: dict) -> dt.datetime:
@@ -185,7 +194,7 @@ def ics(guide: Guide, lang: str, site_url: str) -> bytes:
         p, e = c["platform"], c["event"]
         sources = "\n".join(p["sources"][k]["url"] for k in e["sources"])
         event = Event()
-        event.add("uid", ics_uid(site_url, c["key"]))
+        event.add("uid", ics_uid(site_url, lang, c["key"]))
         event.add("dtstamp", _midnight(p["last_verified"]))
         event.add("dtstart", parse(e["date"]))
         event.add("dtend", parse(e["date"]) + dt.timedelta(days=1))
@@ -204,8 +213,8 @@ def files(guide: Guide, site_url: str, langs: list[str]) -> dict[str, bytes]:
     compact = json.dumps(platforms_json(guide, site_url), ensure_ascii=False, separators=(",", ":")) + "\n"
     out = {
         "api/platforms.json": compact.encode("utf-8"),  # the big one: no indentation (about a fifth smaller)
-        "api/platform.schema.json": dump(platform_schema(guide)),
-        "api/platforms.schema.json": dump(wrapper_schema(guide)),
+        "api/platform.schema.json": dump(platform_schema(guide, site_url)),
+        "api/platforms.schema.json": dump(wrapper_schema(guide, site_url)),
         "api/overview.csv": overview_csv(guide, site_url).encode("utf-8"),
     }
     for lang in langs:

@@ -33,6 +33,7 @@ KINDS: dict[str, bool] = {
     "letters": False,
     "myths": False,
     "opendata": False,
+    "sourcing": False,
 }
 
 
@@ -74,34 +75,79 @@ def read_page(path: Path, where: str) -> str:
         raise DataError(f"{where}:{line}: the page is not valid UTF-8; save it with the UTF-8 encoding") from None
 
 
-def check_docs(docs_dir: Path, langs: tuple[str, ...], platforms: set[str]) -> dict[str, str]:
-    """Every page exists in every language, and every marker in every language is valid.
+def check_docs(docs_dir: Path, langs: tuple[str, ...], platforms: set[str], require_pages: bool = True) -> tuple[dict[str, str], list[str]]:
+    """Every page exists in every language, every marker in every language is valid, and twins carry
+    the same markers: (each page's text by its path, e.g. docs/en/x.md; every problem found).
 
     Runs before the first language is built, so a bad page stops the build before anything is written.
-    Returns each page's text by its path (docs/en/x.md), for further checks.
+    `require_pages` False: the data did not load, so its problems are reported, not pages it lacks.
     """
+    found: list[str] = []
     for path in sorted(docs_dir.rglob("*")):
         if path.is_symlink():  # a link could publish any file of the machine that builds the site
-            raise DataError(f"docs/{path.relative_to(docs_dir).as_posix()}:1: symbolic links are not allowed in docs/; commit the file itself")
-    pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")} for lang in langs}
+            found.append(f"docs/{path.relative_to(docs_dir).as_posix()}:1: symbolic links are not allowed in docs/; commit the file itself")
+    pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md") if not p.is_symlink()} for lang in langs}
     for lang in langs:
         for other in langs:
             for missing in sorted(pages[lang] - pages[other]):
-                raise DataError(
+                found.append(
                     f"docs/{lang}/{missing}:1: page has no twin docs/{other}/{missing}; "
                     f"add the {other} translation there (every page exists in every language)"
                 )
-    for pid in sorted(platforms):
-        for lang in langs:
-            if f"platforms/{pid}.md" not in pages[lang]:
-                raise DataError(
-                    f"data/platforms/{pid}.yml:1: id: platform '{pid}' has no page docs/{lang}/platforms/{pid}.md; "
-                    f"copy docs/{lang}/platforms/linkedin.md and adapt it"
-                )
-    texts = {}
+    for pid in sorted(platforms) if require_pages else ():
+        missing = [f"docs/{lang}/platforms/{pid}.md" for lang in langs if f"platforms/{pid}.md" not in pages[lang]]
+        if missing:
+            found.append(
+                f"data/platforms/{pid}.yml:1: id: platform '{pid}' has no page {' or '.join(missing)}; "
+                f"copy the pages of linkedin (docs/LANG/platforms/linkedin.md) and adapt them, or run scripts/new_platform.py"
+            )
+    texts, scanned = {}, {}
     for lang in langs:
         for rel in sorted(pages[lang]):
             where = f"docs/{lang}/{rel}"
-            texts[where] = read_page(docs_dir / lang / rel, where)
-            scan(texts[where], where, platforms)
-    return texts
+            try:
+                texts[where] = read_page(docs_dir / lang / rel, where)
+                scanned[where] = scan(texts[where], where, platforms)
+            except DataError as error:
+                found.append(str(error))
+    found += _twin_problems(scanned, langs)
+    found += _anchor_problems(scanned, langs, platforms)
+    return texts, found
+
+
+def _twin_problems(scanned: dict[str, list[Marker]], langs: tuple[str, ...]) -> list[str]:
+    """A marker one language's page has and its twin lacks, named at the page that lacks it."""
+    found = []
+    for where, marks in scanned.items():
+        lang, rel = where.split("/", 2)[1:]
+        for other in langs:
+            twin = f"docs/{other}/{rel}"
+            if other == lang or twin not in scanned:
+                continue
+            theirs = {(m.kind, m.platform) for m in scanned[twin]}
+            for m in marks:
+                if (m.kind, m.platform) not in theirs:
+                    label = f"optout:{m.kind}" + (f" {m.platform}" if m.platform else "")
+                    found.append(f"{twin}:1: marker '<!-- {label} -->' is on {where} (line {m.line}) but not here; add it (twins carry the same markers)")
+    return found
+
+
+# Markers whose anchors other pages link to (#stop-..., #object-...): every platform page needs them.
+_LINKED_MARKERS = ("steps", "object")
+
+
+def _anchor_problems(scanned: dict[str, list[Marker]], langs: tuple[str, ...], platforms: set[str]) -> list[str]:
+    found = []
+    for pid in sorted(platforms):
+        for lang in langs:
+            where = f"docs/{lang}/platforms/{pid}.md"
+            if where not in scanned:
+                continue
+            have = {m.kind for m in scanned[where] if m.platform == pid}
+            for kind in _LINKED_MARKERS:
+                if kind not in have:
+                    found.append(
+                        f"{where}:1: marker '<!-- optout:{kind} {pid} -->' is missing; the overview, checklist and letters "
+                        f"link to the anchors it creates (#{'stop' if kind == 'steps' else 'object'}-ACTION-ID): put it back"
+                    )
+    return found

@@ -22,6 +22,7 @@ _FENCE = re.compile(r"^[ \t]*(?P<fence>```+|~~~+).*?^[ \t]*(?P=fence)[ \t]*$", r
 # A code span never crosses a blank line (a paragraph): a stray backtick must not hide the rest.
 _CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n.*?\r?\n(?:\.{3}|-{3})[ \t]*\r?\n", re.S)
 _TARGETS = [
     re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
     re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<url>[^\s>]+)", re.M),  # [ref]: url (not a footnote)
@@ -53,6 +54,7 @@ def _blank(match: re.Match) -> str:
 
 def check_page(text: str, page: Path, lang_dir: Path, hosts: list[str]) -> Iterator[tuple[int, str]]:
     """(line, problem) for every bad link or element in one page's Markdown."""
+    text = _FRONT_MATTER.sub(_blank, text, count=1)  # not Markdown; checked by guide.frontmatter
     text = _COMMENT.sub(_blank, _CODE.sub(_blank, _FENCE.sub(_blank, text)))
     line = lambda pos: text.count("\n", 0, pos) + 1  # noqa: E731
     for match in _DANGEROUS_TAG.finditer(text):

@@ -12,9 +12,9 @@ import html
 import posixpath
 import re
 
-from . import freshness, tools
+from . import freshness, sourcing, tools
 from .data import LANGS, Guide
-from .dates import long_date, parse
+from .dates import long_date, month, parse
 from .markers import Marker
 
 # A code span as Python-Markdown reads it (never one that Markdown would not: no backslash before).
@@ -43,6 +43,7 @@ def markdown_text(text: str) -> str:
 
 TEMPLATES = {
     "platforms": ("partials/optout/lists.html", "platforms"),
+    "sourcing": ("partials/optout/lists.html", "sourcing"),
     "overview": ("partials/optout/tools.html", "overview"),
     "changes": ("partials/optout/tools.html", "changes"),
     "checklist": ("partials/optout/tools.html", "checklist"),
@@ -73,11 +74,24 @@ class View:
     def md(self, text: str) -> str:
         return markdown_text(text)
 
-    def date(self, value: str) -> str:
-        return long_date(value, self.lang)
+    def date(self, value: str, precision: str = "day") -> str:
+        return month(value, self.lang) if precision == "month" else long_date(value, self.lang)
 
     def regions(self, codes: list[str]) -> str:
         return self.t["list_sep"].join(self.guide.region_name(c, self.lang) for c in codes)
+
+    def row_regions(self, row: dict) -> str:
+        """A region row's regions, with the regions it leaves out and the plans it covers."""
+        label = self.regions(row["regions"])
+        if row.get("except"):
+            label = self.t["regions_except"].replace("{regions}", label).replace("{except}", self.regions(row["except"]))
+        if row.get("plans"):
+            label = self.t["for_plans"].replace("{regions}", label).replace("{plans}", self.tx(row["plans"]))
+        return label
+
+    def confirmed(self, refs: list[str]) -> bool:
+        """At least one cited source is the platform's own, a regulator's, a court's or an archive of one."""
+        return sourcing.confirmed(self.p, refs)
 
     def tri(self, value: str) -> str:
         return self.t[value] if value in TRISTATE else value
@@ -127,6 +141,11 @@ class View:
         """Regions of the overview's filter that no region row of the platform covers (see tools.applicable)."""
         found = tools.applicable(self.guide, self.p)
         return [code for code in self.guide.regions["filter"] if code not in found]
+
+    def sourcing(self) -> tuple[list[tuple[dict, sourcing.Share]], sourcing.Share]:
+        """Each platform's share of confirmed key facts, weakest first, and the share over all."""
+        rows = sorted(((p, sourcing.share(p)) for p in self.all_platforms()), key=lambda row: (row[1].percent, row[0]["id"]))
+        return rows, sourcing.overall(self.all_platforms())
 
     def all_platforms(self) -> list[dict]:
         return list(self.guide.platforms.values())

@@ -20,6 +20,8 @@ _PATTERNS = {
     "^[A-Z]{2,5}$": "is not a region code; use an upper-case ISO 3166-1 code (e.g. DE) or a group from data/regions.yml (e.g. EU)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date; write YYYY-MM-DD",
     "^https://[^\\s]+$": "must be an https:// link",
+    "^[^<>\\n\\r]+$": "is not one line of plain text; write it on one line, without < or > (quotes are fine)",
+    "^[0-9a-f]{7,64}$": "is not a revision hash; let scripts/twins.py write it",
 }
 
 
@@ -74,16 +76,25 @@ def describe(error, where: tuple) -> tuple[str, tuple]:
     return error.message[:200], where
 
 
-def first_problem(validator, data, lines: dict) -> tuple[tuple, str] | None:
-    """(path, problem) of the schema error that comes first in the file, or None when valid."""
+def problems(validator, data, lines: dict) -> list[tuple[tuple, str]]:
+    """(path, problem) of every schema error, in the order of the file, one per place."""
     from . import yamlsrc
 
     errors = list(validator.iter_errors(data))
     # A misspelt field is both unknown and missing: report the spelling, where the typo is.
     misspelt = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"}
     errors = [e for e in errors if not (e.validator == "required" and tuple(e.absolute_path) in misspelt)]
-    if not errors:
-        return None
-    error = min(errors, key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
-    problem, where = describe(error, tuple(error.absolute_path))
-    return where, problem
+    errors.sort(key=lambda e: (yamlsrc.line_of(lines, e.absolute_path), list(map(str, e.absolute_path))))
+    found, seen = [], set()
+    for error in errors:
+        problem, where = describe(error, tuple(error.absolute_path))
+        if where not in seen:  # one problem per field: the first one is what to fix
+            seen.add(where)
+            found.append((where, problem))
+    return found
+
+
+def first_problem(validator, data, lines: dict) -> tuple[tuple, str] | None:
+    """(path, problem) of the schema error that comes first in the file, or None when valid."""
+    found = problems(validator, data, lines)
+    return found[0] if found else None

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import checks, yamlsrc
 from .data import load_schema, unchanged
-from .errors import DataError
-from .schema_errors import first_problem
+from .errors import DataError, DataErrors
+from .schema_errors import problems as schema_problems
 
 FILES = {"letters": "data/letters.yml", "myths": "data/myths.yml"}
 PLACEHOLDER = re.compile(r"\{([a-z]*)\}")
@@ -34,11 +34,13 @@ def load(root: Path, known_regions: set[str]) -> dict:
 def _load(root: Path, name: str, schema: Path, known_regions: set[str]) -> dict:
     data, lines = yamlsrc.read(root / FILES[name], root)
     _, validator = unchanged(schema, load_schema)
-    first = first_problem(validator, data, lines)
-    problems = [first] if first else list(_semantic(name, data, known_regions))
-    for where, problem, *offset in problems[:1]:
+    problems = schema_problems(validator, data, lines) or list(_semantic(name, data, known_regions))
+    found = []
+    for where, problem, *offset in problems:
         line = yamlsrc.line_of(lines, where) + (offset[0] if offset else 0)
-        raise DataError(f"{FILES[name]}:{line}: {yamlsrc.field(where)}: {problem}")
+        found.append(f"{FILES[name]}:{line}: {yamlsrc.field(where)}: {problem}")
+    if found:
+        raise DataErrors(found)
     return data
 
 

@@ -66,6 +66,11 @@ def read(path: Path, root: Path | None = None) -> tuple[Any, Lines]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(f"{name}:{line}: (file): the file is not valid UTF-8; save it with the UTF-8 encoding") from None
+    return parse(text, name)
+
+
+def parse(text: str, name: str) -> tuple[Any, Lines]:
+    """Parse YAML text read from the file `name`; return (data, lines) or raise DataError."""
     bad = _CONTROL.search(text)  # before parsing: libyaml reports the position in bytes, not characters
     if bad:
         line = text.count("\n", 0, bad.start()) + 1

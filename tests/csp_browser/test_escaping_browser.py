@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from sample_site import SAMPLE_PAGES
+from sample_site import HOSTILE_DESCRIPTIONS, SAMPLE_PAGES
 
 from serving import serve
 
@@ -55,3 +55,33 @@ def test_the_check_sees_a_payload_that_runs(sample_site, watched_page, tmp_path)
     with serve(site, {}) as base:
         found = pwned(watched_page, base + SAMPLE_PAGES[0].removesuffix("index.html"))
     assert "window.__pwned = 1" in found and "dialog: 1" in found
+
+
+def stays(page, url: str) -> tuple[str, str]:
+    """Where the browser is 1.5 s after loading `url`, and the description it reads."""
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(1500)  # a meta refresh of 0 s would have fired by now
+    return page.url, page.evaluate("document.querySelector('meta[name=description]').content")
+
+
+@pytest.mark.parametrize("rel", SAMPLE_PAGES)
+def test_a_quote_in_the_description_keeps_it_whole_and_navigates_nowhere(sample_site, watched_page, rel):
+    with serve(sample_site, {}) as base:
+        url = base + rel.removesuffix("index.html")
+        where, description = stays(watched_page, url)
+    assert where == url
+    assert description == HOSTILE_DESCRIPTIONS[rel]
+
+
+def test_the_check_sees_a_refresh_that_fires(sample_site, watched_page, tmp_path):
+    """The theme's own unescaped head, with a refresh to a page of the same server: the browser goes."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site)
+    page = site / SAMPLE_PAGES[0]
+    html = page.read_text(encoding="utf-8")
+    head = html.index('<meta name="description"')
+    end = html.index(">", head) + 1
+    page.write_text(html[:head] + '<meta name="description" content="0;url=/zh/" http-equiv="refresh">' + html[end:], encoding="utf-8")
+    with serve(site, {}) as base:
+        where, _ = stays(watched_page, base + SAMPLE_PAGES[0].removesuffix("index.html"))
+    assert where == base + "zh/"

@@ -135,7 +135,7 @@ last_verified: "{past}"
 verified_by: sources
 """,
 }
-PAGE = "# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:steps {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:alternatives {id} -->\n\n<!-- optout:sources {id} -->\n"
+PAGE = "---\ndescription: A made-up platform for the reader tools' browser tests.\n---\n\n# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:steps {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:alternatives {id} -->\n\n<!-- optout:sources {id} -->\n"
 
 
 @pytest.fixture(scope="package")
