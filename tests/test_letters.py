@@ -136,7 +136,7 @@ last_verified: "{verified}"
 verified_by: sources
 """,
 }
-PAGE = "# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:regions {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:sources {id} -->\n"
+PAGE = "---\ndescription: A made-up platform for the letters tests.\n---\n\n# {name}\n\n<!-- optout:status {id} -->\n\n<!-- optout:regions {id} -->\n\n<!-- optout:steps {id} -->\n\n<!-- optout:object {id} -->\n\n<!-- optout:sources {id} -->\n"
 
 
 @pytest.fixture(scope="module")

@@ -132,11 +132,12 @@ def _named(guide: Guide, items: list[dict]) -> set[str]:
 
 def letter_routes(guide: Guide, letter: dict, platform: dict) -> list[dict]:
     """Where a platform receives a letter under one law: its `contacts` covering the law's regions, or,
-    when none does, its form or email object actions covering them. Each route is the contact or action
-    with `via` ("contacts" or "object") added; empty when the data names no route there."""
+    when none does, its form or email object actions covering them; only those with an address (an
+    email, a link or a postal address). Each route is the contact or action with `via` ("contacts" or
+    "object") added; empty when the data names no route there."""
     wanted = guide.expand(letter["regions"])
     for field, kinds in (("contacts", CONTACT_KINDS), ("object", LETTER_KINDS)):
-        items = [item for item in platform.get(field, []) if item["kind"] in kinds]
+        items = [item for item in platform.get(field, []) if item["kind"] in kinds and (item.get("email") or item.get("url") or item.get("address"))]
         named = _named(guide, items)
         found = [{**item, "via": field} for item in items if covers(guide, item["regions"], wanted, named)]
         if found:
