@@ -36,7 +36,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     out, last = [], 0
     for marker in found:
         out.append(markdown[last : marker.start])
-        out.append(render.render(_renderer, guide, lang, marker, page.file.src_uri, page.url))
+        out.append(render.render(_renderer, guide, lang, marker, page.file.src_uri, page.url, config.site_url))
         last = marker.end
     out.append(markdown[last:])
     return "".join(out)

@@ -46,6 +46,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         if front is not None:
             attempt(frontmatter.check, text, where, front)  # front matter is printed into the page head
         attempt(frontmatter.check_title, text, where)
+        found += [f"{where}:{line}: {problem}" for line, problem in prose.todos(text)]
         if guide is not None:
             page = root / where
             lang_dir = docs / where.split("/")[1]

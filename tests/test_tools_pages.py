@@ -87,7 +87,8 @@ def test_overview_shows_effort_from_the_data(site, guide):
     p = page(site, "overview")
     for platform in guide.platforms.values():
         if tools.effort_level(platform) != "none":
-            assert f"({tools.effort_steps(platform)} steps)" in p.text
+            n = tools.effort_steps(platform)
+            assert f"({n} {'step' if n == 1 else 'steps'})" in p.text
 
 
 def test_applicable_region_entry(guide):
@@ -95,13 +96,19 @@ def test_applicable_region_entry(guide):
     found = tools.applicable(guide, linkedin)
     assert found["GB"] == 1 and found["EU"] == 1 and found["EEA"] == 1
     assert found["US"] == 0 and found["HK"] == 2
-    assert found["CN"] == 0, "a region no entry names falls back to OTHER (rest of the world)"
+    assert "CN" not in found, "OTHER (rest of the world) never covers mainland China"
     only_cn = {"regions": [{"regions": ["CN"], "training": "paused"}]}
     assert tools.applicable(guide, only_cn) == {"CN": 0}
     world = {"regions": [{"regions": ["DE"], "training": "yes"}, {"regions": ["WORLD"], "training": "no"}]}
     found = tools.applicable(guide, world)
     assert found["EU"] == 0 and found["EEA"] == 0, "a member country's entry applies to its group"
-    assert found["US"] == 1 and found["OTHER"] == 1
+    assert found["US"] == 1 and found["OTHER"] == 1 and found["CN"] == 1, "WORLD covers mainland China"
+    other = {"regions": [{"regions": ["OTHER"], "training": "yes"}]}
+    assert "CN" not in tools.applicable(guide, other) and tools.applicable(guide, other)["HK"] == 0
+    except_cn = {"regions": [{"regions": ["US"], "training": "no"}, {"regions": ["WORLD"], "except": ["CN", "EU"], "training": "yes"}]}
+    found = tools.applicable(guide, except_cn)
+    assert "CN" not in found and "EU" not in found and "EEA" not in found, "WORLD with except does not cover the excepted regions"
+    assert found["US"] == 0 and found["HK"] == 1
 
 
 def test_changes_upcoming_first_then_newest_first(guide):
@@ -144,7 +151,7 @@ def test_checklist_has_a_box_per_action_in_both_languages(site, guide):
         assert boxes == keys
         assert p.find("div", **{"class": "optout-checklist-tools", "hidden": "hidden"})
         for platform in guide.platforms.values():
-            assert p.find("h3", id=f"check-{platform['id']}")
+            assert p.find("h2", id=f"check-{platform['id']}"), "platform headings follow the h1 directly"
             for action in platform["stop_future"]:
                 assert any(h.endswith(f"platforms/{platform['id']}/#stop-{action['id']}") for h in p.links())
 

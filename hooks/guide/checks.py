@@ -177,9 +177,28 @@ def walk_regions(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from walk_regions(item, path + (index,))
 
 
+TODO = re.compile(r"\bTODO\b|todo\.invalid")  # what scripts/new_platform.py leaves for a contributor to fill
+
+
+def todos(data: object, path: tuple = ()) -> Iterator[Problem]:
+    """Every value (or list item) of a scaffolded file that still says TODO."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from todos(value, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from todos(item, path + (index,))
+    elif isinstance(data, str) and TODO.search(data):
+        yield path, "still says TODO; fill it in (with a source), or remove the entry"
+
+
 def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, denylist: dict[str, str] | None = None) -> Iterator[Problem]:
     """All checks beyond the schema, in document order of importance. `denylist`: host -> why
-    (data/source_denylist.yml), hosts no source may be on."""
+    (data/source_denylist.yml), hosts no source may be on. A file with TODOs left gets those only."""
+    unfinished = list(todos(data))
+    if unfinished:
+        yield from unfinished
+        return
     if data["id"] != stem:
         yield ("id",), f"id '{data['id']}' must equal the file name '{stem}': rename the file to {data['id']}.yml or change the id to {stem}"
     if dt.date.fromisoformat(data["last_verified"]) > today:

@@ -138,8 +138,11 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
         raise DataError(f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start")
     at = lambda where, problem: f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}"  # noqa: E731
     schema_problems = problems(validator, data, lines)
-    if schema_problems:  # the checks below assume a file that fits the schema
-        raise DataErrors([at(where, problem) for where, problem in schema_problems])
+    if schema_problems:  # the checks below assume a file that fits the schema; TODOs are listed too
+        listed = {where for where, _ in schema_problems}
+        todo = [(where, problem) for where, problem in checks.todos(data) if where not in listed]
+        ordered = sorted(schema_problems + todo, key=lambda item: yamlsrc.line_of(lines, item[0]))
+        raise DataErrors([at(where, problem) for where, problem in ordered])
     if data["id"] != path.stem and data["id"] in stems:  # a copied file whose id was not changed
         raise DataError(
             f"{name}:{yamlsrc.line_of(lines, ('id',))}: id: duplicate id '{data['id']}', already used by data/platforms/{data['id']}.yml; "

@@ -34,6 +34,7 @@ KINDS: dict[str, bool] = {
     "myths": False,
     "opendata": False,
     "sourcing": False,
+    "plan": False,
 }
 
 

@@ -22,6 +22,7 @@ _FENCE = re.compile(r"^[ \t]*(?P<fence>```+|~~~+).*?^[ \t]*(?P=fence)[ \t]*$", r
 # A code span never crosses a blank line (a paragraph): a stray backtick must not hide the rest.
 _CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TODO = re.compile(r"\bTODO\b")
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n.*?\r?\n(?:\.{3}|-{3})[ \t]*\r?\n", re.S)
 _TARGETS = [
     re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
@@ -66,6 +67,13 @@ def check_page(text: str, page: Path, lang_dir: Path, hosts: list[str]) -> Itera
             problem = check_target(match.group("url"), page, lang_dir, hosts)
             if problem:
                 yield line(match.start("url")), problem
+
+
+def todos(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) for every TODO left in a page's front matter or prose (not in code or comments)."""
+    text = _COMMENT.sub(_blank, _CODE.sub(_blank, _FENCE.sub(_blank, text)))
+    for match in _TODO.finditer(text):
+        yield text.count("\n", 0, match.start()) + 1, "still says TODO; write it (scripts/new_platform.py left it to fill in)"
 
 
 def check_target(url: str, page: Path, lang_dir: Path, hosts: list[str]) -> str | None:

@@ -48,6 +48,7 @@ TEMPLATES = {
     "changes": ("partials/optout/tools.html", "changes"),
     "checklist": ("partials/optout/tools.html", "checklist"),
     "opendata": ("partials/optout/tools.html", "opendata"),
+    "plan": ("partials/optout/plan.html", "plan"),
     "letters": ("partials/optout/texts.html", "letters"),
     "myths": ("partials/optout/texts.html", "myths"),
 }
@@ -125,6 +126,7 @@ class View:
     # that are not pages (/api/, /feeds/), which MkDocs does not resolve.
     site_root = ""
     lang_root = ""
+    site_url = ""  # config.site_url (the plan's calendar UIDs are the feed's, which name its host)
 
     @property
     def tools(self):
@@ -180,13 +182,14 @@ class Renderer:
         return self._modules[template]
 
 
-def render(renderer: Renderer, guide: Guide, lang: str, marker: Marker, page_src: str, page_url: str = "") -> str:
+def render(renderer: Renderer, guide: Guide, lang: str, marker: Marker, page_src: str, page_url: str = "", site_url: str = "") -> str:
     """The Markdown that replaces one marker on a page whose source path is page_src (URL page_url)."""
     platform = guide.platforms[marker.platform] if marker.platform else None
     view = View(guide, lang, platform)
     view.page_dir = posixpath.dirname(page_src) or "."
     view.site_root = "../" * page_url.count("/")
     view.lang_root = view.site_root + ("" if lang == LANGS[0] else lang + "/")
+    view.site_url = site_url or ""
     if marker.kind in TEMPLATES:
         template, macro = TEMPLATES[marker.kind]
     else:

@@ -30,6 +30,9 @@ LETTER_KINDS = ("form", "email")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 # How far back "recent" changes reach.
 RECENT_DAYS = 365
+# The law an objection letter cites, by the region a reader lives in (a plan's region); regions not
+# listed get a letter without a law (the letters page then offers its general one).
+LAWS = {"EU": "gdpr", "EEA": "gdpr", "GB": "uk-gdpr", "CH": "revfadp", "CN": "pipl", "BR": "lgpd", "CA": "pipeda", "US": "ccpa"}
 STATUSES = ("in_effect", "upcoming", "paused", "not_training", "not_offered", "unconfirmed")
 
 
@@ -55,24 +58,55 @@ def region_status(entry: dict, today: dt.date) -> str:
     return {"paused": "paused", "no": "not_training", "not-offered": "not_offered", "unconfirmed": "unconfirmed"}[training]
 
 
-def applicable(guide: Guide, platform: dict) -> dict[str, int]:
-    """For each region of the overview's filter, the index of the platform's region entry that applies.
+def covers(guide: Guide, item: dict, region: str, named: set[str] = frozenset()) -> str | None:
+    """How a row or action (anything with `regions` and an optional `except`) covers a region:
+    "direct" when it names the region or overlaps it (a member country, its group), "world" for
+    WORLD, "other" for OTHER ("rest of the world"), else None.
+
+    OTHER never covers mainland China (CN): only a row naming CN or WORLD does. OTHER does not cover
+    a region in `named` either (the regions the platform names elsewhere). A WORLD or OTHER item with
+    `except: [X]` does not cover X (nor X's members or groups).
+    """
+    wanted = guide.expand([region])
+    codes = item["regions"]
+    if wanted & guide.expand([c for c in codes if c not in ("WORLD", "OTHER")]) or region in codes:
+        return "direct"
+    if wanted & guide.expand(item.get("except", [])) or region in item.get("except", []):
+        return None
+    if "WORLD" in codes:
+        return "world"
+    if "OTHER" in codes and region != "CN" and not wanted & named:
+        return "other"
+    return None
+
+
+def named_regions(guide: Guide, platform: dict) -> set[str]:
+    """Every region a platform's region rows name (groups expanded), WORLD and OTHER aside."""
+    return guide.expand([c for e in platform["regions"] for c in e["regions"] if c not in ("WORLD", "OTHER")])
+
+
+def applicable(guide: Guide, platform: dict, regions: list[str] | None = None) -> dict[str, int]:
+    """For each region (by default the overview's filter), the index of the platform's region entry that applies.
 
     An entry naming the region or overlapping it (a member country, its group) applies first; then a
-    WORLD entry; then OTHER ("rest of the world"), which covers every region not named elsewhere.
-    Regions with no applicable entry are left out: the platform does not say anything about them.
+    WORLD entry; then OTHER ("rest of the world"), which covers every region not named elsewhere
+    except mainland China (see `covers`). Regions with no applicable entry are left out: the platform
+    does not say anything about them.
     """
     entries = platform["regions"]
+    named = named_regions(guide, platform)
     out: dict[str, int] = {}
-    for code in guide.regions["filter"]:
-        wanted = guide.expand([code])
-        index = next((i for i, e in enumerate(entries) if wanted & guide.expand(e["regions"])), None)
-        for fallback in ("WORLD", "OTHER"):
-            if index is None:
-                index = next((i for i, e in enumerate(entries) if fallback in e["regions"]), None)
+    for code in regions if regions is not None else guide.regions["filter"]:
+        how = [covers(guide, e, code, named) for e in entries]
+        index = next((i for rank in ("direct", "world", "other") for i, h in enumerate(how) if h == rank), None)
         if index is not None:
             out[code] = index
     return out
+
+
+def applies(guide: Guide, platform: dict, item: dict, region: str) -> bool:
+    """Whether an action or a timeline event of the platform applies to a reader in the region."""
+    return covers(guide, item, region, named_regions(guide, platform)) is not None
 
 
 def remedies(platform: dict) -> list[dict]:

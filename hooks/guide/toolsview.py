@@ -6,12 +6,16 @@ Values are prepared here (labels, dates, JSON for data attributes); the macros d
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from urllib.parse import urlencode
 from typing import TYPE_CHECKING
 
-from . import texts, tools
+from babel import Locale
+
+from . import exports, texts, tools
 from .data import LANGS
+from .dates import parse
 
 if TYPE_CHECKING:
     from .render import View
@@ -22,6 +26,11 @@ class Tools:
         self.v = view
         self.guide = view.guide
         self.t = view.t
+
+    def plural(self, key: str, n: int) -> str:
+        """The string `key_one`, `key_other` (...) that Babel's plural rules pick for n in this language."""
+        form = Locale.parse(self.v.lang).plural_form(n)
+        return self.t.get(f"{key}_{form}", self.t[f"{key}_other"]).replace("{n}", str(n))
 
     # overview
     def filter_regions(self) -> list[tuple[str, str]]:
@@ -60,15 +69,91 @@ class Tools:
     def effort_label(self, row: dict) -> str:
         if row["effort"] == "none":
             return self.t["ov_effort_none"]
-        steps = self.t["ov_steps"].replace("{n}", str(row["steps"]))
+        steps = self.plural("ov_steps", row["steps"])
         return f"{self.t['ov_effort_' + row['effort']]}{self.t['lparen']}{steps}{self.t['rparen']}"
 
     def showing_template(self) -> str:
-        return self.t["ov_showing"]
+        """"Showing {shown} of N platforms", its plural form chosen for N (the total never changes)."""
+        total = len(self.guide.platforms)
+        return self.plural("ov_showing", total).replace("{total}", str(total))
+
+    def noinfo_templates(self) -> str:
+        """JSON: for each possible count of platforms with no information, the show-button's label."""
+        return json.dumps({n: self.plural("ov_show_noinfo", n) for n in range(len(self.guide.platforms) + 1)}, ensure_ascii=False, separators=(",", ":"))
 
     def effort_bounds(self) -> dict:
         low, medium = (bound for bound, _ in tools.EFFORT_LEVELS)
         return {"low": low, "medium": medium}
+
+    # plan
+    def plan_regions(self) -> list[tuple[str, str]]:
+        """The regions a plan is made for: the overview's filter, plus those with a law of their own (BR),
+        before "rest of the world"."""
+        codes = [c for c in self.guide.regions["filter"] if c != "OTHER"]
+        codes += [c for c in tools.LAWS if c not in codes]
+        codes += [c for c in self.guide.regions["filter"] if c == "OTHER"]
+        return [(code, self.guide.region_name(code, self.v.lang)) for code in codes]
+
+    def plan_json(self, site_url: str = "") -> str:
+        """Everything the plan script needs, in this language, as JSON safe inside <script>."""
+        v, guide = self.v, self.guide
+        codes = [code for code, _ in self.plan_regions()]
+        root = v.lang_root
+
+        def where(platform: dict, item: dict) -> list[str]:
+            return [code for code in codes if tools.applies(guide, platform, item, code)]
+
+        platforms = []
+        for p in guide.platforms.values():
+            page = f"{root}platforms/{p['id']}/"
+            events = []
+            for key, _, e in tools.event_keys(p):
+                if e["kind"] not in tools.CALENDAR_KINDS:
+                    continue
+                summary = v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"]))
+                sources = "\n".join(p["sources"][k]["url"] for k in e["sources"])
+                events.append({
+                    "uid": exports.ics_uid(site_url, v.lang, key),
+                    "date": e["date"],
+                    "end": (parse(e["date"]) + dt.timedelta(days=1)).isoformat(),
+                    "label": v.date(e["date"], e.get("precision", "day")),
+                    "kind": e["kind"],
+                    "kind_label": v.t["event_" + e["kind"]],
+                    "summary": summary,
+                    "text": exports._plain(v.tx(e["text"])),
+                    "description": f"{exports._plain(v.tx(e['text']))}\n\n{sources}",
+                    "stamp": p["last_verified"],
+                    "regions": where(p, e),
+                })
+            stop = [{
+                "id": a["id"], "name": v.tx(a["setting"]), "url": a.get("url", ""), "email": a.get("email", ""),
+                "page": f"{page}#stop-{a['id']}", "regions": where(p, a),
+            } for a in p["stop_future"]]
+            objects = [{
+                "id": a["id"], "kind": a["kind"], "kind_label": v.t["action_" + a["kind"]], "name": v.tx(a["name"]),
+                "url": a.get("url", ""), "email": a.get("email", ""), "page": f"{page}#object-{a['id']}",
+                "letter": a["kind"] in tools.LETTER_KINDS, "regions": where(p, a),
+            } for a in p["object"]]
+            platforms.append({
+                "id": p["id"], "name": v.tx(p["name"]), "page": page,
+                "known": sorted(tools.applicable(guide, p, codes)),
+                "events": events, "stop": stop, "object": objects,
+            })
+        keys = ("pl_empty", "pl_dates", "pl_stop", "pl_object", "pl_calendar", "pl_no_dates", "pl_no_stop", "pl_no_object",
+                "pl_no_info", "pl_letter", "pl_ics", "pl_ics_none", "pl_ics_name", "pl_copied", "colon", "list_sep",
+                "direct_link", "write_to", "open_page", "on_page", "stop_future_use", "object_or_erase")
+        out = {
+            "t": {k: v.t[k] for k in keys},
+            "lang": v.lang,
+            "regions": codes,
+            "laws": tools.LAWS,
+            "letters": f"{root}letters/",
+            "prodid": f"-//{exports._host(site_url)}//AI Training Opt-Out Guide plan//{v.lang.upper()}",
+            "platforms": platforms,
+        }
+        text = json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        # Inside <script>, "</script" or "<!--" would end or change the element: no "<" at all.
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
     # changes
     def changes(self, when: str) -> list[dict]:

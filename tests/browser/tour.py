@@ -2,8 +2,8 @@
 
 Each page of the default language is opened, left until the network is quiet, then the header's
 language menu is used to go to the other language (that page is visited the same way) and back.
-So one tour feeds three tests: nothing leaves the site and no page breaks the Content-Security-Policy
-it is served with (test_offsite.py), and the switcher leads to the same page in the other language
+So one tour feeds three tests: nothing leaves the site, no response is an HTTP error, the console
+shows no error and no page breaks the Content-Security-Policy it is served with (test_offsite.py), and the switcher leads to the same page in the other language
 and back (test_language_switch.py), with a third of the page loads of separate tours. Sitemap pages the switcher did not reach are visited directly afterwards.
 
 Several tabs tour at once: their quiet periods (networkidle waits 500 ms) overlap.
@@ -30,6 +30,7 @@ class Visit:
     offsite: list[str] = field(default_factory=list)  # requested URLs on other hosts
     missing: list[str] = field(default_factory=list)  # own URLs answered with an HTTP error
     errors: list[str] = field(default_factory=list)  # uncaught script errors
+    console: list[str] = field(default_factory=list)  # console messages of type "error" (failed loads too)
     csp: list[str] = field(default_factory=list)  # Content-Security-Policy violations
 
 
@@ -95,7 +96,13 @@ def take_tour(browser, site: Path, served: str) -> Tour:
     def on_error(error, tab_id: int) -> None:
         visits.setdefault(current[tab_id], Visit()).errors.append(str(error))
 
+    def on_console(message, tab_id: int) -> None:
+        if message.type == "error":
+            location = message.location.get("url", "") if message.location else ""
+            visits.setdefault(current[tab_id], Visit()).console.append(f"{message.text} ({location})")
+
     for tab_id, tab in enumerate(tabs):
+        tab.on("console", lambda message, tab_id=tab_id: on_console(message, tab_id))
         tab.on("request", lambda request, tab_id=tab_id: on_request(request, tab_id))
         tab.on("response", lambda response, tab_id=tab_id: on_response(response, tab_id))
         tab.on("pageerror", lambda error, tab_id=tab_id: on_error(error, tab_id))

@@ -85,3 +85,15 @@ def test_the_check_sees_a_refresh_that_fires(sample_site, watched_page, tmp_path
     with serve(site, {}) as base:
         where, _ = stays(watched_page, base + SAMPLE_PAGES[0].removesuffix("index.html"))
     assert where == base + "zh/"
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_nothing_from_hostile_data_runs_in_the_plan(sample_site, watched_page, lang):
+    """The plan page carries every platform's texts as JSON and the script writes them as text."""
+    with serve(sample_site, {}) as base:
+        assert pwned(watched_page, base + lang + "plan/#r=EU&p=sample") == []
+        watched_page.goto("about:blank")
+        watched_page.goto(base + lang + "plan/#r=EU&p=sample")  # the events above clicked its buttons
+        watched_page.wait_for_selector("#plan-stop")
+        assert "window.__pwned=1" in watched_page.inner_text(".optout-plan-out"), "the hostile setting name is shown, as text"
+        assert watched_page.evaluate("window.__pwned") is None

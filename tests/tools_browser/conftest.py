@@ -3,7 +3,7 @@ one chromium driven by Playwright from a thread of its own.
 
 The site is the real project plus three made-up platforms (alpha: upcoming in the EU; zeta: paused
 in mainland China, with an email request and a contact for letters there; omega: worldwide,
-unconfirmed, nothing to do), so filters
+unconfirmed, nothing to do but a deadline to come), so filters
 and sorting have something to tell apart whatever the real data holds. Their dates are derived from
 the real data's newest last_verified, so "upcoming" stays upcoming as the data is re-verified.
 
@@ -123,7 +123,12 @@ regions:
     default_on: unconfirmed
     opt_out: "no"
     sources: [notice]
-timeline: []
+timeline:
+  - date: "{future}"
+    kind: deadline
+    regions: [WORLD]
+    text: {{en: Last day to object., zh: 提出异议的最后一天。}}
+    sources: [notice]
 stop_future: []
 object: []
 alternatives:
@@ -220,7 +225,7 @@ class Requests:
 
 def open_page(browser, base: str, **options):
     """(context, page, requests): a fresh context (empty storage), requests outside the test server blocked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
     context.set_default_timeout(10_000)
     requests = Requests(base)
     context.route("**/*", requests.route)

@@ -20,7 +20,7 @@ def _count(page) -> str:
 FILTER_CASES = [
     ("", "", IDS),
     ("EU", "", ["alpha", "linkedin", "omega"]),  # zeta says nothing about the EU; omega is worldwide
-    ("CN", "", ["linkedin", "omega", "zeta"]),  # LinkedIn's "rest of the world" covers mainland China
+    ("CN", "", ["omega", "zeta"]),  # LinkedIn's "rest of the world" never covers mainland China; omega is worldwide
     ("", "paused", ["zeta"]),
     ("", "upcoming", ["alpha"]),
     ("", "unconfirmed", ["omega"]),
@@ -94,7 +94,7 @@ def test_sorting_by_column(in_browser, tools_base):
             assert _visible_ids(page) == ["linkedin", "zeta", "alpha", "omega"]
             # sorting keeps the filter
             page.select_option("select[name=region]", "CN")
-            assert _visible_ids(page) == ["linkedin", "zeta", "omega"]
+            assert _visible_ids(page) == ["zeta", "omega"]
         finally:
             context.close()
 
@@ -119,6 +119,100 @@ def test_without_javascript_the_full_table_shows(in_browser, tools_base, prefix)
             text = page.inner_text(".optout-overview table")
             names = NAMES if not prefix else ["阿尔法测试", "领英（LinkedIn）", "欧米伽测试", "泽塔测试"]
             assert all(name in text for name in names)
+        finally:
+            context.close()
+
+    in_browser(scenario)
+
+
+def test_region_filter_hides_platforms_without_information_and_can_show_them(in_browser, tools_base):
+    def scenario(browser):
+        context, page, _ = open_page(browser, tools_base)
+        try:
+            page.goto(tools_base + "overview/")
+            toggle = page.locator(".optout-noinfo-toggle")
+            assert not toggle.is_visible(), "no region chosen: nothing to show"
+            page.select_option("select[name=region]", "EU")
+            assert _visible_ids(page) == ["alpha", "linkedin", "omega"]
+            assert toggle.is_visible() and toggle.inner_text() == "Also show the 1 platform with no information for this region"
+            toggle.click()
+            assert _visible_ids(page) == IDS and toggle.get_attribute("aria-pressed") == "true"
+            assert _count(page) == "Showing 4 of 4 platforms"
+            # zeta is shown as having no information for the EU, never with another region's values
+            row = page.locator('tr[data-id="zeta"]')
+            assert row.locator(".optout-ov-default").inner_text() == "No information for this region"
+            assert row.locator(".optout-ov-opt").inner_text() == "No information for this region"
+            assert page.eval_on_selector_all('tr[data-id="zeta"] .optout-ov-entry', "spans => spans.every(s => s.offsetParent === null)")
+            toggle.click()
+            assert _visible_ids(page) == ["alpha", "linkedin", "omega"]
+            page.select_option("select[name=region]", "CN")
+            assert toggle.inner_text() == "Also show the 2 platforms with no information for this region"
+            # the plan link carries the region
+            assert page.get_attribute(".optout-plan-from", "href").endswith("plan/#r=CN")
+            page.goto(tools_base + "zh/overview/")
+            page.select_option("select[name=region]", "EU")
+            assert page.locator(".optout-noinfo-toggle").inner_text() == "同时显示没有这个地区信息的 1 个平台"
+        finally:
+            context.close()
+
+    in_browser(scenario)
+
+
+def test_each_region_shows_only_its_own_values(in_browser, tools_base):
+    """For every region of the filter, each row shown carries the values of the region entry that
+    applies there (recomputed here from the rows' region names, not taken from the script's data), and
+    a region no entry covers is never filled with another one's: mainland China is not "rest of the world"."""
+
+    def scenario(browser):
+        context, page, _ = open_page(browser, tools_base)
+        try:
+            page.goto(tools_base + "overview/")
+            regions = page.eval_on_selector_all("select[name=region] option", "os => os.map(o => [o.value, o.textContent]).filter(o => o[0])")
+            seen = {}
+            for code, name in regions:
+                page.select_option("select[name=region]", code)
+                rows = page.eval_on_selector_all(
+                    ".optout-overview tbody tr",
+                    """rows => rows.filter(r => !r.hidden).map(r => ({
+                        id: r.dataset.id,
+                        matched: [...r.querySelectorAll('.optout-ov-entry')].filter(s => s.offsetParent !== null).map(s => s.querySelector('strong').textContent),
+                        default_on: r.querySelector('.optout-ov-default').textContent,
+                    }))""",
+                )
+                for row in rows:
+                    assert len(row["matched"]) == 1, (code, row)
+                    names = row["matched"][0].split(", ")
+                    assert name in names or "Worldwide" in names or ("Rest of the world" in names and code != "CN") or code in ("EU", "EEA") and {"European Union", "European Economic Area"} & set(names), (code, row)
+                    seen[(code, row["id"])] = row["matched"][0]
+            assert ("CN", "linkedin") not in seen, "LinkedIn says nothing about mainland China"
+            assert seen[("HK", "linkedin")] == "Canada, Hong Kong" and seen[("CA", "linkedin")] == "Canada, Hong Kong"
+            assert seen[("CN", "zeta")] == "Mainland China" and seen[("CN", "omega")] == "Worldwide"
+            page.select_option("select[name=region]", "")
+            assert page.locator('tr[data-id="alpha"] td').nth(5).inner_text() == "Low (1 step)"
+            page.goto(tools_base + "zh/overview/")
+            assert page.locator('tr[data-id="alpha"] td').nth(5).inner_text() == "少（1 步）"
+        finally:
+            context.close()
+
+    in_browser(scenario)
+
+
+def test_the_whole_heading_cell_sorts_by_keyboard(in_browser, tools_base):
+    def scenario(browser):
+        context, page, _ = open_page(browser, tools_base)
+        try:
+            page.goto(tools_base + "overview/")
+            th = page.locator(".optout-overview thead th").nth(0)
+            cell, button = th.bounding_box(), th.locator("button").bounding_box()
+            assert button["width"] >= cell["width"] - 1 and button["x"] <= cell["x"] + 1, "the button fills the heading cell"
+            # a click near the cell's right edge, away from the label, sorts too
+            page.mouse.click(cell["x"] + cell["width"] - 3, button["y"] + button["height"] / 2)
+            assert th.get_attribute("aria-sort") == "ascending"
+            th.locator("button").focus()
+            page.keyboard.press("Enter")
+            assert th.get_attribute("aria-sort") == "descending" and _visible_ids(page) == IDS[::-1]
+            page.keyboard.press("Space")
+            assert th.get_attribute("aria-sort") == "ascending" and _visible_ids(page) == IDS
         finally:
             context.close()
 

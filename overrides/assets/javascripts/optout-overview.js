@@ -1,6 +1,7 @@
 /*
  * Overview of all platforms: filter rows by region and by status, and sort by any column.
- * The table is complete without this script; it only hides rows and reorders them.
+ * The table is complete without this script; it only hides rows and reorders them. With a region
+ * chosen, platforms whose data says nothing about it are hidden (a button shows them, marked).
  * Each row carries data-by-region (the values that apply in each region of the filter, prepared at
  * build time) and each "effective date" line data-status and data-date.
  */
@@ -36,16 +37,25 @@
       row.optout.all = { "default": row.optout.cells["default"].textContent, opt: row.optout.cells.opt.textContent };
     });
 
+    var toggle = form.querySelector(".optout-noinfo-toggle");
+    var planLink = form.querySelector(".optout-plan-from");
+    var planBase = planLink.getAttribute("href");
+    var noinfoLabels = JSON.parse(root.getAttribute("data-noinfo") || "{}");
+    var showNoinfo = false; // rows with no information for the chosen region are hidden until asked for
+
     function apply() {
       var region = form.elements.region.value;
       var wanted = form.elements.status.value;
       var shown = 0;
+      var noinfo = 0;
       rows.forEach(function (row) {
         var o = row.optout;
         var entry = region ? o.byRegion[region] : null;
+        var known = !region || !!entry;
         var visible;
-        if (region && !entry) {
-          visible = false; // the platform's data says nothing about this region
+        if (!known) {
+          noinfo += 1;
+          visible = showNoinfo; // the platform's data says nothing about this region
         } else if (!wanted) {
           visible = true;
         } else if (entry) {
@@ -56,20 +66,33 @@
           });
         }
         row.hidden = !visible;
-        // With a region chosen, show that region's values instead of "Varies by region".
-        o.cells["default"].textContent = entry ? entry["default"] : o.all["default"];
-        o.cells.opt.textContent = entry ? entry.opt : o.all.opt;
+        row.classList.toggle("optout-ov-noinfo", !known);
+        // With a region chosen, show that region's values instead of "Varies by region", and never
+        // another region's values when the platform says nothing about the chosen one.
+        o.cells["default"].textContent = entry ? entry["default"] : (known ? o.all["default"] : root.getAttribute("data-no-info"));
+        o.cells.opt.textContent = entry ? entry.opt : (known ? o.all.opt : root.getAttribute("data-no-info"));
         o.entries.forEach(function (span) {
           var match = !!entry && span.getAttribute("data-i") === String(entry.i);
           span.classList.toggle("optout-ov-match", match);
-          span.classList.toggle("optout-ov-other", !!entry && !match);
+          span.classList.toggle("optout-ov-other", !!region && !match);
         });
         if (visible) shown += 1;
       });
       count.textContent = root.getAttribute("data-showing").replace("{shown}", shown).replace("{total}", rows.length);
+      toggle.hidden = !region || noinfo === 0;
+      toggle.textContent = showNoinfo ? root.getAttribute("data-hide-noinfo") : (noinfoLabels[noinfo] || "");
+      toggle.setAttribute("aria-pressed", showNoinfo ? "true" : "false");
+      planLink.href = planBase + (region ? "#r=" + encodeURIComponent(region) : "");
+      planLink.hidden = false;
     }
 
-    // Sorting: a button in each column heading; a second click reverses the order.
+    toggle.addEventListener("click", function () {
+      showNoinfo = !showNoinfo;
+      apply();
+    });
+
+    // Sorting: a button filling each column heading (the whole cell is the target, by mouse or
+    // keyboard); a second press reverses the order. aria-sort on the heading says the current order.
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var lang = document.documentElement.lang || undefined;
     headers.forEach(function (th, index) {
@@ -102,7 +125,7 @@
 
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); }); // values reset after the event
+    form.addEventListener("reset", function () { showNoinfo = false; setTimeout(apply, 0); }); // values reset after the event
     form.hidden = false;
     apply();
   }
