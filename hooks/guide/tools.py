@@ -151,7 +151,7 @@ def checklist_items(platform: dict) -> list[dict]:
     return items
 
 
-def covers(guide: Guide, codes: list[str], wanted: set[str], named: set[str]) -> bool:
+def law_covers(guide: Guide, codes: list[str], wanted: set[str], named: set[str]) -> bool:
     """Whether something naming `codes` (a contact, an action, a region row) applies to a law whose
     expanded regions are `wanted`: an overlap, WORLD, or OTHER for a wanted country that the platform
     names nowhere else (`named`, expanded). OTHER never covers mainland China (CN)."""
@@ -173,7 +173,7 @@ def letter_routes(guide: Guide, letter: dict, platform: dict) -> list[dict]:
     for field, kinds in (("contacts", CONTACT_KINDS), ("object", LETTER_KINDS)):
         items = [item for item in platform.get(field, []) if item["kind"] in kinds and (item.get("email") or item.get("url") or item.get("address"))]
         named = _named(guide, items)
-        found = [{**item, "via": field} for item in items if covers(guide, item["regions"], wanted, named)]
+        found = [{**item, "via": field} for item in items if law_covers(guide, item["regions"], wanted, named)]
         if found:
             return found
     return []
@@ -186,7 +186,7 @@ def letter_applies(guide: Guide, letter: dict, platform: dict) -> bool:
     named = _named(guide, platform["regions"])
     return (
         bool(letter_routes(guide, letter, platform))
-        or any(covers(guide, row["regions"], wanted, named) for row in platform["regions"])
+        or any(law_covers(guide, row["regions"], wanted, named) for row in platform["regions"])
         or ("CN" in wanted and platform.get("category") == "china")
     )
 
