@@ -158,39 +158,40 @@ def test_checklist_has_a_box_per_action_in_both_languages(site, guide):
                 assert any(h.endswith(f"platforms/{platform['id']}/#stop-{action['id']}") for h in p.links())
 
 
-def test_letters_per_platform_and_generic_in_both_languages(site, guide):
+def test_letters_per_law_with_every_route_in_both_languages(site, guide):
     letters = texts.load(ROOT, guide.region_codes)["letters"]
     for lang, prefix in LANGS:
         html = (site / f"{prefix}letters" / "index.html").read_text(encoding="utf-8")
         p = Page(html)
         for letter in letters["letters"]:
             assert p.find("h2", id=f"letter-{letter['id']}")
+            assert p.find("option", value=letter["id"])
             for source in letter["sources"]:
                 assert letters["sources"][source]["url"] in p.links()
-            targets = tools.letter_targets(guide, letter)
-            for platform, action in targets:
-                assert f"{platform['name'][lang]} · {action['name'][lang]}" in p.text
-                if "url" in action:
-                    assert action["url"] in p.links()
-                if "email" in action:
-                    assert f"mailto:{action['email']}" in " ".join(p.links())
-        # one letter per (letter, target) plus one generic letter per template
-        expected = sum(len(tools.letter_targets(guide, letter)) + 1 for letter in letters["letters"])
-        assert html.count('class="optout-letter-text"') == expected
+            for platform, routes in tools.letter_targets(guide, letter):
+                assert platform["name"][lang] in p.text
+                for route in routes:
+                    if route.get("url"):
+                        assert route["url"] in p.links()
+                    if route.get("email"):
+                        assert f"mailto:{route['email']}" in " ".join(p.links())
+        # one letter per law, every platform in the chooser
+        assert html.count('class="optout-letter-text"') == len(letters["letters"])
+        assert [o["value"] for o in p.find("option") if o.get("data-name")] == list(guide.platforms)
         fields = set(letters["fields"])
         assert set(re.findall(r'data-slot="([a-z]+)"', html)) == fields | {"platform"}
         assert set(re.findall(r'data-field="([a-z]+)"', html)) == fields | {"platform"}
 
 
-def test_linkedin_gets_the_gdpr_letter_not_the_pipl_one(site, guide):
-    letters = {letter["id"]: letter for letter in texts.load(ROOT, guide.region_codes)["letters"]["letters"]}
-    assert ("linkedin", "objection-form") in [(p["id"], a["id"]) for p, a in tools.letter_targets(guide, letters["gdpr-art21"])]
-    assert ("linkedin", "objection-form") not in [(p["id"], a["id"]) for p, a in tools.letter_targets(guide, letters["pipl"])]
+def test_letter_without_javascript_shows_placeholders_to_replace(site):
     html = (site / "letters" / "index.html").read_text(encoding="utf-8")
-    letter = html[html.index("LinkedIn · Data Processing Objection Form") :]
-    letter = letter[: letter.index("</details>")]
-    assert "Dear LinkedIn data protection team" in letter
+    section = html[html.index('data-law="gdpr"') :]
+    letter = section[section.index('class="optout-letter-text"') : section.index("</section>")]
+    assert 'Dear <span class="optout-slot" data-slot="platform">[PLATFORM]</span> data protection team' in letter
     assert "Article 21(1)" in letter and "[YOUR REASON]" in letter
+    zh = (site / "zh" / "letters" / "index.html").read_text(encoding="utf-8")
+    section = zh[zh.index('data-law="pipl"') :]
+    assert '尊敬的<span class="optout-slot" data-slot="platform">[平台名称]</span>个人信息保护负责人：' in section[: section.index("</section>")]
 
 
 def test_myths_answered_with_sources(site, guide):

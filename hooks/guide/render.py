@@ -12,7 +12,7 @@ import html
 import posixpath
 import re
 
-from . import freshness, sourcing
+from . import freshness, sourcing, tools
 from .data import LANGS, Guide, name_key
 from .dates import long_date, month, parse
 from .markers import Marker
@@ -148,6 +148,11 @@ class View:
         """One value for all regions of a platform, or "varies by region"."""
         values = {r[key] for r in platform["regions"]}
         return self.tri(values.pop()) if len(values) == 1 else self.t["varies"]
+
+    def missing_regions(self) -> list[str]:
+        """Regions of the overview's filter that no region row of the platform covers (see tools.applicable)."""
+        found = tools.applicable(self.guide, self.p)
+        return [code for code in self.guide.regions["filter"] if code not in found]
 
     def sourcing(self) -> tuple[list[tuple[dict, sourcing.Share]], sourcing.Share]:
         """Each platform's share of confirmed key facts, weakest first, and the share over all."""

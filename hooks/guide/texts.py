@@ -73,6 +73,10 @@ def _letters(data: dict, known_regions: set[str]):
         for r_index, code in enumerate(letter["regions"]):
             if code not in known_regions:
                 yield ("letters", index, "regions", r_index), f"unknown region '{code}'; use an ISO 3166-1 alpha-2 code or a group from data/regions.yml"
+        for part in ("rights", "reply", "escalate"):
+            for ref_index, ref in enumerate(letter[part]["sources"]):
+                if ref not in letter["sources"]:
+                    yield ("letters", index, part, "sources", ref_index), f"source '{ref}' is not in this letter's `sources`; add it there"
         used = {}
         for lang, body in letter["body"].items():
             where = ("letters", index, "body", lang)

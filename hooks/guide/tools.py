@@ -12,6 +12,7 @@ steps, and EFFORT_LEVELS turns it into low, medium or high.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -22,8 +23,11 @@ from .dates import parse
 EFFORT_LEVELS = ((4, "low"), (9, "medium"))
 # Timeline kinds that go into the calendar feed: the days something starts applying or a deadline falls.
 CALENDAR_KINDS = ("effective", "deadline")
-# Object actions a letter can be sent with.
+# Where a letter goes: a platform's `contacts` of these kinds, else its object actions of LETTER_KINDS.
+CONTACT_KINDS = ("email", "form", "postal")
 LETTER_KINDS = ("form", "email")
+# A name's trailing parenthesis ("领英（LinkedIn）", "Claude (Anthropic)"), left out where a letter addresses the platform.
+_TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 # How far back "recent" changes reach.
 RECENT_DAYS = 365
 # The law an objection letter cites, by the region a reader lives in (a plan's region); regions not
@@ -147,12 +151,62 @@ def checklist_items(platform: dict) -> list[dict]:
     return items
 
 
-def letter_targets(guide: Guide, letter: dict) -> list[tuple[dict, dict]]:
-    """(platform, action) pairs a letter applies to: form or email actions in an overlapping region."""
+def law_covers(guide: Guide, codes: list[str], wanted: set[str], named: set[str]) -> bool:
+    """Whether something naming `codes` (a contact, an action, a region row) applies to a law whose
+    expanded regions are `wanted`: an overlap, WORLD, or OTHER for a wanted country that the platform
+    names nowhere else (`named`, expanded). OTHER never covers mainland China (CN)."""
+    if "WORLD" in codes or wanted & guide.expand(codes):
+        return True
+    return "OTHER" in codes and bool(wanted - named - {"CN"} - set(guide.regions["groups"]))
+
+
+def _named(guide: Guide, items: list[dict]) -> set[str]:
+    return set().union(*(guide.expand(item["regions"]) for item in items)) if items else set()
+
+
+def letter_routes(guide: Guide, letter: dict, platform: dict) -> list[dict]:
+    """Where a platform receives a letter under one law: its `contacts` covering the law's regions, or,
+    when none does, its form or email object actions covering them; only those with an address (an
+    email, a link or a postal address). Each route is the contact or action with `via` ("contacts" or
+    "object") added; empty when the data names no route there."""
     wanted = guide.expand(letter["regions"])
-    return [
-        (platform, action)
-        for platform in guide.platforms.values()
-        for action in platform["object"]
-        if action["kind"] in LETTER_KINDS and wanted & guide.expand(action["regions"])
-    ]
+    for field, kinds in (("contacts", CONTACT_KINDS), ("object", LETTER_KINDS)):
+        items = [item for item in platform.get(field, []) if item["kind"] in kinds and (item.get("email") or item.get("url") or item.get("address"))]
+        named = _named(guide, items)
+        found = [{**item, "via": field} for item in items if law_covers(guide, item["regions"], wanted, named)]
+        if found:
+            return found
+    return []
+
+
+def letter_applies(guide: Guide, letter: dict, platform: dict) -> bool:
+    """Whether a platform belongs under a law: it has a route there, a region row covering the law's
+    regions, or (for mainland China) it is a Chinese platform (category `china`)."""
+    wanted = guide.expand(letter["regions"])
+    named = _named(guide, platform["regions"])
+    return (
+        bool(letter_routes(guide, letter, platform))
+        or any(law_covers(guide, row["regions"], wanted, named) for row in platform["regions"])
+        or ("CN" in wanted and platform.get("category") == "china")
+    )
+
+
+def letter_targets(guide: Guide, letter: dict) -> list[tuple[dict, list[dict]]]:
+    """(platform, routes) for every platform the law applies to; routes is empty where none was found."""
+    return [(p, letter_routes(guide, letter, p)) for p in guide.platforms.values() if letter_applies(guide, letter, p)]
+
+
+def region_laws(guide: Guide, letters: list[dict]) -> dict[str, str]:
+    """For each region of the overview's filter, the id of the first law that applies there (if any)."""
+    out = {}
+    for code in guide.regions["filter"]:
+        wanted = guide.expand([code])
+        found = next((letter["id"] for letter in letters if wanted & guide.expand(letter["regions"])), None)
+        if found:
+            out[code] = found
+    return out
+
+
+def short_name(name: str) -> str:
+    """A platform's name without a trailing parenthesis, as a letter's salutation uses it."""
+    return _TRAILING_PAREN.sub("", name) or name

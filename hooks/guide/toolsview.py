@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlencode
 from typing import TYPE_CHECKING
 
 from babel import Locale
@@ -178,15 +179,41 @@ class Tools:
     def letters(self) -> list[dict]:
         return self._texts()["letters"]["letters"]
 
-    def targets(self, letter: dict) -> list[tuple[dict, dict]]:
+    def targets(self, letter: dict) -> list[tuple[dict, list[dict]]]:
+        """(platform, routes) under one law, in the page language's order (pinyin in Chinese);
+        routes is empty where the data names none."""
         targets = tools.letter_targets(self.guide, letter)
-        return sorted(targets, key=lambda t: name_key(t[0]["name"][self.v.lang], self.v.lang))  # stable: actions keep their order
+        return sorted(targets, key=lambda t: name_key(t[0]["name"][self.v.lang], self.v.lang))
+
+    def platform_letters(self) -> list[dict]:
+        """The laws that apply to the page's platform (v.p)."""
+        return [letter for letter in self.letters() if tools.letter_applies(self.guide, letter, self.v.p)]
+
+    def letter_href(self, platform_id: str, law: str = "") -> str:
+        """The letters page for a platform (and a law): letters/?platform=ID&law=LAW#letter, as a
+        relative .md link that MkDocs resolves in the page's language."""
+        query = urlencode({"platform": platform_id, **({"law": law} if law else {})})
+        return f"{self.v.link('letters.md')}?{query}#letter"
+
+    def short_name(self, platform: dict) -> str:
+        return tools.short_name(self.v.tx(platform["name"]))
+
+    def region_laws(self) -> str:
+        """JSON {filter region: law id}, for the letters page to preselect the reader's law."""
+        return json.dumps(tools.region_laws(self.guide, self.letters()), separators=(",", ":"))
 
     def parts(self, letter: dict) -> list[tuple[str, str]]:
         return texts.parts(letter["body"][self.v.lang])
 
     def letter_source(self, key: str) -> dict:
         return self._texts()["letters"]["sources"][key]
+
+    def letter_cites(self, letter: dict, keys: list[str]) -> list[tuple[int, str, dict]]:
+        """(number in the letter's source list, anchor, source) for each key a fact cites."""
+        return [(letter["sources"].index(k) + 1, self.letter_anchor(letter, k), self.letter_source(k)) for k in keys]
+
+    def letter_anchor(self, letter: dict, key: str) -> str:
+        return f"lsrc-{letter['id']}-{key}"
 
     def myths(self) -> list[dict]:
         return self._texts()["myths"]["myths"]

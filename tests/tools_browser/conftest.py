@@ -2,8 +2,8 @@
 one chromium driven by Playwright from a thread of its own.
 
 The site is the real project plus three made-up platforms (alpha: upcoming in the EU; zeta: paused
-in mainland China, with an email request; omega: worldwide, unconfirmed, nothing to do but a deadline
-to come), so filters
+in mainland China, with an email request and a contact for letters there; omega: worldwide,
+unconfirmed, nothing to do but a deadline to come), so filters
 and sorting have something to tell apart whatever the real data holds. Their dates are derived from
 the real data's newest last_verified, so "upcoming" stays upcoming as the data is re-verified.
 
@@ -97,6 +97,13 @@ object:
     name: {{en: Email request, zh: 邮件申请}}
     email: privacy@zeta.example.cn
     covers: {{en: Asking to stop the use of your data., zh: 要求停止使用你的数据。}}
+    sources: [notice]
+contacts:
+  - id: pi-officer
+    kind: email
+    regions: [CN]
+    name: {{en: Personal information protection officer, zh: 个人信息保护负责人}}
+    email: pi@zeta.example.cn
     sources: [notice]
 sources:
   notice: {{url: "https://zeta.example.cn/privacy", title: Privacy notice, publisher: Zeta, kind: official}}
