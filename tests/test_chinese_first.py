@@ -77,8 +77,6 @@ def test_no_variant_left_in_the_files_this_branch_owns():
     assert findings == [], "\n".join(findings)
 
 
-@pytest.mark.xfail(strict=True, reason="platform files and data/letters.yml are rewritten by other branches; "
-                   "once merged and fixed this passes: then remove this mark")
 def test_no_variant_left_in_platform_files_and_letters():
     findings = [str(f) for f in glossary.lint(ROOT) if PENDING(f.file)]
     assert findings == [], f"{len(findings)} left:\n" + "\n".join(findings)
