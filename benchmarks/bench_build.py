@@ -62,6 +62,8 @@ def say(section: str, name: str, value, target: str = "", ok: bool | None = None
     mark = "" if ok is None else (" [met]" if ok else " [MISSED]")
     print(f"{section:9} {name}: {value}" + (f"  (target: {target}){mark}" if target else "") + (f"  - {note}" if note else ""), flush=True)
     results.setdefault(section, {})[name] = {"value": str(value), "target": target, "ok": ok, "note": note}
+    if WRITE:  # each figure is stored as soon as it is known: a long run stopped early keeps what it measured
+        write()
 
 
 # --- building in a child process -------------------------------------------------------------------
@@ -90,6 +92,7 @@ def run_build(project: Path, site: Path, *, strict: bool = True, profile: Path |
 
 
 PARALLEL = False
+WRITE = False
 
 
 def builds(tmp: Path, jobs: list[tuple[Path, bool]]) -> list[dict]:
@@ -476,7 +479,7 @@ def machine() -> str:
             f"load average {load} while measuring")
 
 
-def write(sections: list[str]) -> None:
+def write() -> None:
     import fcntl
 
     store = HERE / "results.json"
@@ -513,8 +516,8 @@ def main() -> None:
     parser.add_argument("--parallel", action="store_true", help="run the compared builds at once, not one after another")
     parser.add_argument("--write", action="store_true", help="store the figures in benchmarks/RESULTS.md")
     args = parser.parse_args()
-    global PARALLEL
-    PARALLEL = args.parallel
+    global PARALLEL, WRITE
+    PARALLEL, WRITE = args.parallel, args.write
     sections = args.only.split(",")
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {machine()}", flush=True)
@@ -538,8 +541,6 @@ def main() -> None:
                 else:
                     big_site = bench_scaling(tmp, [max(sizes)], None)[max(sizes)]
             bench_search(big_site, max(5, args.runs))
-    if args.write:
-        write(sections)
 
 
 if __name__ == "__main__":
