@@ -344,8 +344,9 @@ def serve_latency(project: Path, pid: str, edits: int, timeout: float = 2400) ->
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(newest_verified_epoch(project)))
     env.pop("I18N_ONLY", None)
+    env["SITE_URL"] = f"http://127.0.0.1:{port}/"  # serve at the root (the published address has a path)
     log = open(project / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/zh/platforms/{pid}/"
     data = project / "data" / "platforms" / f"{pid}.yml"
