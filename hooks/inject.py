@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import data, markers, render
+from guide import data, markers, render, templatecache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +23,7 @@ _renderer: render.Renderer | None = None
 def on_pre_build(config: MkDocsConfig) -> None:
     """A fresh Jinja environment for each language build (it carries that language's translations)."""
     global _renderer
-    _renderer = render.Renderer(config.theme.get_env())
+    _renderer = render.Renderer(templatecache.share(config.theme.get_env()))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

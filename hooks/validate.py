@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Every problem of data and pages, one line each, before anything is written."""
+    if not languages.outer_build(config):
+        # The other languages' builds: the default language's build checked the data and the pages
+        # of every language already, and nothing has changed since (one run of one process).
+        return
     root = Path(config.config_file_path).parent
     found: list[str] = []
 
@@ -31,7 +35,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     attempt(frontmatter.check_config, config)
     # The outer build (default language) starts each build or serve rebuild: read data afresh there;
     # the other languages' inner builds reuse it.
-    guide = attempt(data.load, root, fresh=languages.outer_build(config))
+    guide = attempt(data.load, root, fresh=True)
     if guide is not None:
         attempt(texts.load, root, guide.region_codes)  # data/letters.yml and data/myths.yml
         platforms = set(guide.platforms)
