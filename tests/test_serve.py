@@ -8,8 +8,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
+
+from conftest import SITE_URL
 
 
 def _free_port() -> int:
@@ -35,12 +38,13 @@ def _wait_for(url: str, needle: str, timeout: float = 60) -> str:
 def test_serve_reloads_data_and_partials(project):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", I18N_ONLY="en")
+    env.pop("SITE_URL", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        url = f"http://127.0.0.1:{port}/platforms/linkedin/"
+        url = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}platforms/linkedin/"  # serve mounts the site at site_url's path
         _wait_for(url, "Data for Generative AI Improvement")
         data = project / "data" / "platforms" / "linkedin.yml"
         data.write_text(data.read_text(encoding="utf-8").replace("      en: Data for Generative AI Improvement", "      en: Renamed Setting For Test", 1), encoding="utf-8")
