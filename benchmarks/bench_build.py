@@ -27,7 +27,6 @@ time is shown beside it. Pairs are measured alternately in one run, and the medi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import gzip
 import json
@@ -98,6 +97,7 @@ WRITE = False
 def builds(tmp: Path, jobs: list[tuple[Path, bool]]) -> list[dict]:
     """run_build of each (project, strict), alternating as listed; with --parallel all at once
     (each child's CPU time is its own, so a pair under the same load still compares)."""
+
     def one(index_job):
         index, (project, strict) = index_job
         site = tmp / f"site-{index}"
@@ -128,7 +128,7 @@ def drop_key(config_text: str, key: str) -> str:
     return "\n".join(out)
 
 
-CAPTURE_HOOK = '''
+CAPTURE_HOOK = """
 import os
 from pathlib import Path
 from mkdocs.plugins import event_priority
@@ -139,7 +139,7 @@ def on_page_markdown(markdown, *, page, config, files):
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(markdown, encoding="utf-8")
     return markdown
-'''
+"""
 
 
 def frozen_copy(source: Path, target: Path, *, plain: bool = False) -> Path:
@@ -186,15 +186,26 @@ def bench_overhead(tmp: Path, runs: int) -> None:
     real = copy_project(tmp / "real")
     frozen = frozen_copy(real, tmp / "frozen")
     times = {"real": [], "frozen": []}
-    jobs = [(name, project, strict, run) for run in range(runs) for name, project, strict in (("real", real, True), ("frozen", frozen, False))]
+    jobs = [
+        (name, project, strict, run) for run in range(runs) for name, project, strict in (("real", real, True), ("frozen", frozen, False))
+    ]
     for (name, *_), figures in zip(jobs, builds(tmp, [(project, strict) for _, project, strict, _ in jobs])):
         times[name].append(figures)
     cpu = {k: statistics.median(t["cpu"] for t in v) for k, v in times.items()}
     wall = {k: statistics.median(t["wall"] for t in v) for k, v in times.items()}
     ratio = cpu["real"] / cpu["frozen"]
-    say("overhead", f"real site / frozen copy, CPU, median of {runs} {'concurrent' if PARALLEL else 'alternating'} runs",
-        f"{ratio:.2f}x ({cpu['real']:.2f} s vs {cpu['frozen']:.2f} s)", "<= 1.10x", ratio <= 1.10)
-    say("overhead", "same, wall time (noise on a shared machine)", f"{wall['real'] / wall['frozen']:.2f}x ({wall['real']:.1f} s vs {wall['frozen']:.1f} s)")
+    say(
+        "overhead",
+        f"real site / frozen copy, CPU, median of {runs} {'concurrent' if PARALLEL else 'alternating'} runs",
+        f"{ratio:.2f}x ({cpu['real']:.2f} s vs {cpu['frozen']:.2f} s)",
+        "<= 1.10x",
+        ratio <= 1.10,
+    )
+    say(
+        "overhead",
+        "same, wall time (noise on a shared machine)",
+        f"{wall['real'] / wall['frozen']:.2f}x ({wall['real']:.1f} s vs {wall['frozen']:.1f} s)",
+    )
 
 
 # --- 2. stages and cost per page -------------------------------------------------------------------
@@ -216,16 +227,25 @@ def stage_times(profile: Path) -> tuple[float, dict[str, float], dict]:
     out = {}
     for stage, wanted in STAGES.items():
         out[stage] = sum(
-            ct for (f, _, n), (_, _, _, ct, _) in stats.items()
+            ct
+            for (f, _, n), (_, _, _, ct, _) in stats.items()
             for frag, name in wanted
             if f.endswith(frag) and (n == name if name else n.startswith("on_"))
         )
     counts = {
-        "jinja compiles": sum(nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("jinja2/environment.py") and n == "compile"),
-        "jinja compile s": sum(ct for (f, _, n), (_, _, _, ct, _) in stats.items() if f.endswith("jinja2/environment.py") and n == "compile"),
+        "jinja compiles": sum(
+            nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("jinja2/environment.py") and n == "compile"
+        ),
+        "jinja compile s": sum(
+            ct for (f, _, n), (_, _, _, ct, _) in stats.items() if f.endswith("jinja2/environment.py") and n == "compile"
+        ),
         "data loads": sum(nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("guide/data.py") and n == "_load"),
-        "platform files parsed": sum(nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("guide/data.py") and n == "_load_platform"),
-        "schema validations": sum(nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("guide/schema_errors.py") and n == "problems"),
+        "platform files parsed": sum(
+            nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("guide/data.py") and n == "_load_platform"
+        ),
+        "schema validations": sum(
+            nc for (f, _, n), (_, nc, _, _, _) in stats.items() if f.endswith("guide/schema_errors.py") and n == "problems"
+        ),
         "emoji deep copies": sum(nc for (f, _, n), (_, nc, _, _, _) in stats.items() if "pymdownx/emoji" in f),
     }
     return total, out, counts
@@ -243,12 +263,20 @@ def bench_stages(tmp: Path, runs: int) -> None:
             say("stages", f"share of a build: {stage}", f"{share:.1%}", "<= 5%", share <= 0.05)
         else:
             say("stages", f"share of a build: {stage}", f"{share:.1%}")
-    say("stages", "Jinja template compilations per build (both languages)", f"{counts['jinja compiles']} ({counts['jinja compile s'] / total:.1%} of the build)")
+    say(
+        "stages",
+        "Jinja template compilations per build (both languages)",
+        f"{counts['jinja compiles']} ({counts['jinja compile s'] / total:.1%} of the build)",
+    )
     langs = len(LANGS)
-    say("stages", "data parsed and validated per build",
+    say(
+        "stages",
+        "data parsed and validated per build",
         f"{counts['data loads']} load(s), {counts['platform files parsed']} platform files parsed for "
         f"{len(list((real / 'data' / 'platforms').glob('*.yml')))} platforms, {counts['schema validations']} schema validations",
-        "each file once per build", counts["data loads"] == 1)
+        "each file once per build",
+        counts["data loads"] == 1,
+    )
     say("stages", "pymdownx.emoji calls", counts["emoji deep copies"], "0 (no page uses an emoji)", counts["emoji deep copies"] == 0)
     pages = page_count(tmp / "site-prof")
     jobs = [job for _ in range(runs) for job in ((real, True), (plain, False))]
@@ -282,7 +310,9 @@ def generated_project(target: Path, count: int) -> Path:
         (project / "data" / "platforms" / f"{pid}.yml").write_text(body, encoding="utf-8")
         for lang, page in pages.items():
             page = page.replace("optout:", "optout:").replace(" linkedin -->", f" {pid} -->")
-            page = re.sub(r"^# .*$", f"# Generated {number:04d}" if lang == "en" else f"# 生成平台{number:04d}号", page, count=1, flags=re.M)
+            page = re.sub(
+                r"^# .*$", f"# Generated {number:04d}" if lang == "en" else f"# 生成平台{number:04d}号", page, count=1, flags=re.M
+            )
             (project / "docs" / lang / "platforms" / f"{pid}.md").write_text(page, encoding="utf-8")
     return project
 
@@ -301,17 +331,33 @@ def bench_scaling(tmp: Path, sizes: list[int], keep: Path | None) -> dict[int, P
         sites[count] = site
         sizes_of = {name: (site / name / "index.html").stat().st_size for name in TOOL_PAGES}
         rows[count]["pages"] = sizes_of
-        say("scaling", f"{count} platforms", f"CPU {rows[count]['cpu']:.1f} s, wall {rows[count]['wall']:.1f} s, peak memory {rows[count]['rss_mib']:.0f} MiB; "
-            + ", ".join(f"{name} {size / count / 1024:.1f} KiB/platform" for name, size in sizes_of.items()))
+        say(
+            "scaling",
+            f"{count} platforms",
+            f"CPU {rows[count]['cpu']:.1f} s, wall {rows[count]['wall']:.1f} s, peak memory {rows[count]['rss_mib']:.0f} MiB; "
+            + ", ".join(f"{name} {size / count / 1024:.1f} KiB/platform" for name, size in sizes_of.items()),
+        )
     big = max(sizes)
     if 100 in rows and big != 100:
         ratio = rows[big]["cpu"] / rows[100]["cpu"]
-        say("scaling", f"time of {big} / time of 100 platforms (CPU)", f"{ratio:.2f}x", f"<= {big / 100 * 1.1:.0f}x", ratio <= big / 100 * 1.1)
+        say(
+            "scaling",
+            f"time of {big} / time of 100 platforms (CPU)",
+            f"{ratio:.2f}x",
+            f"<= {big / 100 * 1.1:.0f}x",
+            ratio <= big / 100 * 1.1,
+        )
     say("scaling", f"peak memory at {big} platforms", f"{rows[big]['rss_mib']:.0f} MiB", "< 1024 MiB", rows[big]["rss_mib"] < 1024)
     small = min(sizes)
     for name in TOOL_PAGES:
         a, b = rows[small]["pages"][name] / small, rows[big]["pages"][name] / big
-        say("scaling", f"{name} page, bytes per platform at {small} -> {big}", f"{a:.0f} -> {b:.0f}", "not growing (linear page)", b <= a * 1.1)
+        say(
+            "scaling",
+            f"{name} page, bytes per platform at {small} -> {big}",
+            f"{a:.0f} -> {b:.0f}",
+            "not growing (linear page)",
+            b <= a * 1.1,
+        )
     for lang in LANGS:
         index = sites[big] / ("" if lang == "en" else lang) / "search" / "search_index.json"
         size = gz(index.read_bytes())
@@ -346,8 +392,9 @@ def serve_latency(project: Path, pid: str, edits: int, timeout: float = 2400) ->
     env.pop("I18N_ONLY", None)
     env["SITE_URL"] = f"http://127.0.0.1:{port}/"  # serve at the root (the published address has a path)
     log = open(project / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}/zh/platforms/{pid}/"
     data = project / "data" / "platforms" / f"{pid}.yml"
     original = data.read_text(encoding="utf-8")
@@ -413,8 +460,14 @@ def bench_weight(tmp: Path) -> None:
     run_build(copy_project(tmp / "weight"), site)
     for page in ("platforms/linkedin", "zh/platforms/linkedin"):
         total, parts = first_visit(site, page)
-        say("weight", f"first visit to /{page}/, gzip, before the search index", f"{total / 1024:.1f} KiB", "<= 70 KiB", total <= 70 * 1024,
-            ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])))
+        say(
+            "weight",
+            f"first visit to /{page}/, gzip, before the search index",
+            f"{total / 1024:.1f} KiB",
+            "<= 70 KiB",
+            total <= 70 * 1024,
+            ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])),
+        )
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     say("weight", "search worker (fetched when search starts), gzip", f"{gz(worker.read_bytes()) / 1024:.1f} KiB")
     for lang in LANGS:
@@ -435,8 +488,9 @@ ARM = """() => {
 
 
 def bench_search(site: Path, trials: int) -> None:
-    from browsing import CHROMIUM, LAUNCH_ARGS
     from playwright.sync_api import sync_playwright
+
+    from browsing import CHROMIUM, LAUNCH_ARGS
     from serving import serve
 
     queries = {"zh": ["退出", "隐私", "训练", "异议", "设置"], "en": ["objection", "privacy", "training", "settings", "opt out"]}
@@ -449,7 +503,10 @@ def bench_search(site: Path, trials: int) -> None:
                 box = tab.locator("input.md-search__input")
                 box.click()
                 # the index is loaded once the worker is ready: Material then shows its "type to search" text
-                tab.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta'); return m && !/…|\\.\\.\\./.test(m.textContent); }", timeout=600_000)
+                tab.wait_for_function(
+                    "() => { const m = document.querySelector('.md-search-result__meta'); return m && !/…|\\.\\.\\./.test(m.textContent); }",
+                    timeout=600_000,
+                )
                 times = []
                 for trial in range(trials):
                     query = words[trial % len(words)]
@@ -465,8 +522,14 @@ def bench_search(site: Path, trials: int) -> None:
                 tab.close()
                 med = statistics.median(times)
                 platforms = sum(1 for _ in (site / "platforms").glob("*/index.html"))
-                say("search", f"keystroke to results ({lang}, {platforms} platforms, {len(times)} queries, median)", f"{med:.0f} ms", "< 300 ms", med < 300,
-                    "each: " + ", ".join(f"{t:.0f}" for t in times))
+                say(
+                    "search",
+                    f"keystroke to results ({lang}, {platforms} platforms, {len(times)} queries, median)",
+                    f"{med:.0f} ms",
+                    "< 300 ms",
+                    med < 300,
+                    "each: " + ", ".join(f"{t:.0f}" for t in times),
+                )
         finally:
             browser.close()
 
@@ -475,10 +538,15 @@ def bench_search(site: Path, trials: int) -> None:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().split("\n") if line.startswith("model name")), "unknown CPU")
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().split("\n") if line.startswith("model name")),
+        "unknown CPU",
+    )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{platform_info.system()} {platform_info.release()}, {cpu}, {os.cpu_count()} cores, Python {platform_info.python_version()}, "
-            f"load average {load} while measuring")
+    return (
+        f"{platform_info.system()} {platform_info.release()}, {cpu}, {os.cpu_count()} cores, Python {platform_info.python_version()}, "
+        f"load average {load} while measuring"
+    )
 
 
 def write() -> None:
@@ -488,18 +556,29 @@ def write() -> None:
     lock = open(HERE / ".results.lock", "w")  # sections run in parallel merge one after another
     fcntl.flock(lock, fcntl.LOCK_EX)
     saved = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     for section, figures in results.items():
         # figures of a section measured by another run (e.g. other sizes) are kept beside these
         merged = {**saved.get(section, {}).get("figures", {}), **figures}
         saved[section] = {"when": stamp, "commit": commit, "machine": machine(), "figures": merged}
     store.write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    lines = ["# Benchmark results", "", "Written by `python3 benchmarks/bench_build.py --write` (see its docstring for the method).",
-             "Ratios use the CPU time of each build's child process: on a shared machine wall time is noise.", ""]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python3 benchmarks/bench_build.py --write` (see its docstring for the method).",
+        "Ratios use the CPU time of each build's child process: on a shared machine wall time is noise.",
+        "",
+    ]
     for section, block in saved.items():
-        lines += [f"## {section}", "", f"{block['when']}, commit {block['commit']}; {block['machine']}.", "",
-                  "| Figure | Value | Target | |", "|---|---|---|---|"]
+        lines += [
+            f"## {section}",
+            "",
+            f"{block['when']}, commit {block['commit']}; {block['machine']}.",
+            "",
+            "| Figure | Value | Target | |",
+            "|---|---|---|---|",
+        ]
         for name, fig in block["figures"].items():
             verdict = "" if fig["ok"] is None else ("met" if fig["ok"] else "**missed**")
             value = fig["value"] + (f" ({fig['note']})" if fig["note"] else "")

@@ -57,7 +57,9 @@ def policy(hashes: set[str]) -> str:
 
 
 # Features no page uses; the letters' copy buttons need clipboard-write, which stays allowed.
-PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+PERMISSIONS = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 # The theme's files whose names carry a hash of their content: a new version gets a new name.
 _HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$")
 # Data that changes with every content update: an hour, so feed readers and apps see changes soon.

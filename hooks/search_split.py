@@ -78,4 +78,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, docs in buckets.items():
         target = index_path if lang == default else site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(
+            json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

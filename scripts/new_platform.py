@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("name", help='the name readers know, e.g. "Le Chat (Mistral)"')
     args = parser.parse_args(argv)
     try:
-        written = create(ROOT, args.id, args.name, dt.datetime.now(dt.timezone.utc).date())
+        written = create(ROOT, args.id, args.name, dt.datetime.now(dt.UTC).date())
     except ValueError as err:
         print(f"new_platform.py: {err}", file=sys.stderr)
         return 2

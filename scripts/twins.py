@@ -31,11 +31,18 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     try:
         if args.stamp_all:
-            files = [f"docs/{twins.TARGET_LANG}/{p.relative_to(root / 'docs' / twins.TARGET_LANG).as_posix()}" for p in sorted((root / "docs" / twins.TARGET_LANG).rglob("*.md"))]
+            files = [
+                f"docs/{twins.TARGET_LANG}/{p.relative_to(root / 'docs' / twins.TARGET_LANG).as_posix()}"
+                for p in sorted((root / "docs" / twins.TARGET_LANG).rglob("*.md"))
+            ]
             args.stamp = files + twins.data_files(root)
         if args.stamp:
             for file in args.stamp:
-                rel = Path(file).resolve().relative_to(root).as_posix() if Path(file).is_absolute() or (Path.cwd() / file).exists() and Path(file).resolve().is_relative_to(root) else file
+                rel = (
+                    Path(file).resolve().relative_to(root).as_posix()
+                    if Path(file).is_absolute() or (Path.cwd() / file).exists() and Path(file).resolve().is_relative_to(root)
+                    else file
+                )
                 twins.stamp(root, rel)
                 print(f"stamped {rel}")
             return 0

@@ -36,7 +36,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-USER_AGENT = "optout-guide-watch/1.0 (checks the sources of an open guide to AI-training opt-outs; +https://github.com/optout-guide/optout-guide)"
+USER_AGENT = (
+    "optout-guide-watch/1.0 (checks the sources of an open guide to AI-training opt-outs; +https://github.com/optout-guide/optout-guide)"
+)
 STATUSES = ("changed", "moved", "gone", "login-walled", "unreachable", "new", "unchanged")
 # What a reader or maintainer must act on; the others are listed in the summary only.
 ACTIONABLE = ("changed", "moved", "gone", "login-walled", "unreachable")
@@ -202,8 +204,15 @@ def summary(results: list[Result]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--state", type=Path, default=ROOT / ".cache" / "watch" / "fingerprints.json", help="fingerprints of the last run (JSON); updated")
-    parser.add_argument("--report", type=Path, default=ROOT / ".cache" / "watch" / "report", help="folder for summary.md and one ID.md per platform to act on")
+    parser.add_argument(
+        "--state", type=Path, default=ROOT / ".cache" / "watch" / "fingerprints.json", help="fingerprints of the last run (JSON); updated"
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=ROOT / ".cache" / "watch" / "report",
+        help="folder for summary.md and one ID.md per platform to act on",
+    )
     parser.add_argument("--only", nargs="*", help="platform ids to watch (default: all, with letters and myths)")
     parser.add_argument("--delay", type=float, default=2.0, help="seconds between two requests to the same host")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up")

@@ -12,7 +12,15 @@ HERE = Path(__file__).resolve().parent / "bad_inputs"
 BASE = HERE / "base"
 SAMPLE = "data/platforms/sample.yml"
 SAMPLE_EPOCH = 1749600000  # 2025-06-11 00:00 UTC: the day after the sample was last verified
-DATA_PARTS = ("data/schema", "data/regions.yml", "data/strings.yml", "data/links.yml", "data/letters.yml", "data/myths.yml", "data/source_denylist.yml")
+DATA_PARTS = (
+    "data/schema",
+    "data/regions.yml",
+    "data/strings.yml",
+    "data/links.yml",
+    "data/letters.yml",
+    "data/myths.yml",
+    "data/source_denylist.yml",
+)
 OPERATIONS = ("replace", "append", "write", "copy", "symlink", "delete", "transform")
 
 

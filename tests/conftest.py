@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import importlib.util
 import logging
-import datetime as dt
 import os
 import shutil
 import sys
@@ -25,11 +25,8 @@ SITE_URL = "https://optout-guide.github.io/optout-guide/"
 
 def newest_verified_epoch(root: Path = ROOT) -> int:
     """A build date derived from the data, so pinned builds never see last_verified in the future."""
-    newest = max(
-        dt.date.fromisoformat(yamlsrc.read(p)[0]["last_verified"])
-        for p in (root / "data" / "platforms").glob("*.yml")
-    )
-    return int(dt.datetime(newest.year, newest.month, newest.day, 12, tzinfo=dt.timezone.utc).timestamp())
+    newest = max(dt.date.fromisoformat(yamlsrc.read(p)[0]["last_verified"]) for p in (root / "data" / "platforms").glob("*.yml"))
+    return int(dt.datetime(newest.year, newest.month, newest.day, 12, tzinfo=dt.UTC).timestamp())
 
 
 @contextlib.contextmanager
@@ -118,7 +115,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def guide():
-    return data.load(ROOT, dt.datetime.fromtimestamp(newest_verified_epoch(), tz=dt.timezone.utc).date())
+    return data.load(ROOT, dt.datetime.fromtimestamp(newest_verified_epoch(), tz=dt.UTC).date())
 
 
 @pytest.fixture

@@ -22,12 +22,11 @@ from guide import checks
 PWN = "window.__pwned=1"
 HOSTILE = {
     # (text in base sample.yml, replacement); the same payloads in both languages where they differ
-    "  en: Sample Social trains *generative* AI on public posts; see the [announcement](https://www.example.com/news/ai).":
-        "  en: 'Tricky but fine: a < b > c & \"d\" ''e'' *emphasis* `code <b>` [announcement](https://www.example.com/news/ai).'",
+    "  en: Sample Social trains *generative* AI on public posts; see the [announcement](https://www.example.com/news/ai).": "  en: 'Tricky but fine: a < b > c & \"d\" ''e'' *emphasis* `code <b>` [announcement](https://www.example.com/news/ai).'",
     "  zh: 示例社交用公开动态训练`生成式`人工智能。": f"  zh: '示例<script>{PWN};alert(1)</script>社交'",
     '      en: "Profile data: name and photo."': f"      en: '<img src=x onerror=\"{PWN};alert(1)\">'",
-    "{en: Members under 18., zh: 未满 18 岁的会员。}": f"{{en: '*under 18*{{ onclick=\"{PWN}\" onmouseover=\"{PWN}\" }}', zh: '<iframe srcdoc=\"<script>{PWN}</script>\"></iframe>'}}",
-    "{en: Training starts in Europe., zh: 在欧洲开始训练。}": f"{{en: '\" onmouseover=\"{PWN}\" x=\"', zh: '<a href=\"javascript:{PWN}\">点我</a>'}}",
+    "{en: Members under 18., zh: 未满 18 岁的会员。}": f'{{en: \'*under 18*{{ onclick="{PWN}" onmouseover="{PWN}" }}\', zh: \'<iframe srcdoc="<script>{PWN}</script>"></iframe>\'}}',
+    "{en: Training starts in Europe., zh: 在欧洲开始训练。}": f'{{en: \'" onmouseover="{PWN}" x="\', zh: \'<a href="javascript:{PWN}">点我</a>\'}}',
     "setting: {en: AI training, zh: “AI training”（AI 训练）}": f"setting: {{en: '<svg onload=\"{PWN}\">', zh: '*设置*{{ onclick=\"{PWN}\" }}'}}",
     "    title: Privacy Policy": f"    title: 'Policy\" onmouseover=\"{PWN}'",
     "    publisher: Example News": f"    publisher: '[Example News](javascript:{PWN})'",

@@ -63,13 +63,13 @@ class _Handler(SimpleHTTPRequestHandler):
     def translate_path(self, path):
         if not path.startswith(self.mount):
             return str(Path(self.directory) / ".not-the-site" / "missing")
-        return super().translate_path("/" + path[len(self.mount):])
+        return super().translate_path("/" + path[len(self.mount) :])
 
     def end_headers(self):
         for name, value in self.extra.items():
             self.send_header(name, value)
         path = self.path.split("?", 1)[0]
-        for name, value in headers_for(self.rules, "/" + path[len(self.mount):] if path.startswith(self.mount) else path):
+        for name, value in headers_for(self.rules, "/" + path[len(self.mount) :] if path.startswith(self.mount) else path):
             self.send_header(name, value)
         super().end_headers()
 

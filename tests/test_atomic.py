@@ -22,7 +22,9 @@ def _build(project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(newest_verified_epoch(project)))
     env.pop("I18N_ONLY", None)
     env.pop("SITE_URL", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=env, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +62,10 @@ def test_a_strict_warning_at_the_end_keeps_the_old_site(built, tmp_path):
 def test_an_exception_while_rendering_keeps_the_old_site(built, tmp_path):
     def broken_partial(work):
         partial = work / "overrides" / "partials" / "optout" / "lists.html"
-        partial.write_text(partial.read_text(encoding="utf-8").replace("{% for p in v.all_platforms() -%}", "{% for p in v.no_such_method() -%}", 1), encoding="utf-8")
+        partial.write_text(
+            partial.read_text(encoding="utf-8").replace("{% for p in v.all_platforms() -%}", "{% for p in v.no_such_method() -%}", 1),
+            encoding="utf-8",
+        )
 
     result, before, after = _break_and_build(built, tmp_path, broken_partial)
     assert result.returncode != 0

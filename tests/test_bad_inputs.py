@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 
 from bad_input_cases import SAMPLE_EPOCH, add_sample, apply, cases, expected_prefix, mini_project
-from conftest import ROOT, copy_project, load_hook, environ, newest_verified_epoch
+from conftest import ROOT, copy_project, environ, load_hook, newest_verified_epoch
 from guide import data
 from guide.errors import DataError
 
@@ -66,7 +66,9 @@ def test_case(case, tmp_path):
 # --- through the real command line -------------------------------------------------------------
 
 # Every broken input through the real command line: one line, no traceback, site/ untouched.
-CLI_CASES = [c for c in CASES if not c.passes and c.spec.get("cli", True) is not False]  # cli: false: a fault only a pinned build date shows
+CLI_CASES = [
+    c for c in CASES if not c.passes and c.spec.get("cli", True) is not False
+]  # cli: false: a fault only a pinned build date shows
 
 
 def _cli_run(case, workdir: Path, site: Path) -> tuple[object, subprocess.CompletedProcess, int | None, dict, dict]:

@@ -26,7 +26,11 @@ def test_linkedin_english(site):
     assert "In effect since November 3, 2025" in p.text
     assert p.find("time", datetime="2025-11-03")
     assert "Data for Generative AI Improvement" in p.text
-    setting = [a for t, a in p.elements if t == "a" and a.get("href") == "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"]
+    setting = [
+        a
+        for t, a in p.elements
+        if t == "a" and a.get("href") == "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+    ]
     assert setting and setting[0].get("rel") == "noopener noreferrer"
     labels = [a for t, a in p.elements if t == "label"]
     assert len(labels) >= 3  # the web, iOS and Android tabs of the first setting

@@ -11,15 +11,14 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
-
 from urllib.parse import urlsplit
 
-from conftest import ROOT, SITE_URL, build, copy_project
-from guide import data, dates, glossary, twins
-from helpers_html import html_files, page
+import pytest
 from zh_fixture import LAGGING_PAGES, SEARCH_NAMES, zh_fixture_site
+
+from conftest import ROOT, SITE_URL
+from guide import dates, glossary, twins
+from helpers_html import html_files, page
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 ADJACENT = re.compile(f"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
@@ -39,6 +38,7 @@ def zh_pages(site: Path) -> list[Path]:
 
 # --- 1. glossary and lint --------------------------------------------------------------------------
 
+
 def test_glossary_examples_are_clean_and_every_avoided_form_is_caught():
     terms, rules = glossary.load(ROOT)
     assert len(terms["terms"]) >= 15
@@ -51,22 +51,25 @@ def test_glossary_examples_are_clean_and_every_avoided_form_is_caught():
                 assert [m.group(0) for _, _, m in found] == [avoid["text"]], f"{term['id']}: {avoid['text']} not caught"
 
 
-@pytest.mark.parametrize("text, found", [
-    ("《生成式人工智能服务管理暂行办法》要求提供退出方式。", []),
-    ("平台用生成式人工智能生成内容。", ["生成式人工智能"]),
-    ("引发用户强烈反对后，公司公开表示反对。", []),
-    ("你可以行使反对权，提交异议表单。", []),
-    ("你可以提出反对。", ["反对"]),
-    ("请填写反对表单。", ["反对"]),
-    ("在设置中选择退出。", ["选择退出"]),
-    ("针对直销的异议无需说明理由。", ["直销"]),
-    ("打开“设置”>“隐私”。", ["”>“"]),
-    ("打开“设置” > “隐私”。", []),
-    ("位于“设置 - 数据管理”中。", ["“设置 - 数据管理”"]),
-    ("帮助改进Claude的模型", ["进Claude"]),  # overlapping forms count once
-    ("基于Claude 3 的模型", ["于Claude"]),
-    ("`人工智能` 与 <!-- optout:steps x --> 和 [链接](https://example.com/人工智能)", []),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("《生成式人工智能服务管理暂行办法》要求提供退出方式。", []),
+        ("平台用生成式人工智能生成内容。", ["生成式人工智能"]),
+        ("引发用户强烈反对后，公司公开表示反对。", []),
+        ("你可以行使反对权，提交异议表单。", []),
+        ("你可以提出反对。", ["反对"]),
+        ("请填写反对表单。", ["反对"]),
+        ("在设置中选择退出。", ["选择退出"]),
+        ("针对直销的异议无需说明理由。", ["直销"]),
+        ("打开“设置”>“隐私”。", ["”>“"]),
+        ("打开“设置” > “隐私”。", []),
+        ("位于“设置 - 数据管理”中。", ["“设置 - 数据管理”"]),
+        ("帮助改进Claude的模型", ["进Claude"]),  # overlapping forms count once
+        ("基于Claude 3 的模型", ["于Claude"]),
+        ("`人工智能` 与 <!-- optout:steps x --> 和 [链接](https://example.com/人工智能)", []),
+    ],
+)
 def test_lint_finds_exactly_the_avoided_forms(text, found):
     _, rules = glossary.load(ROOT)
     assert [m.group(0) for _, _, m in glossary.find(text, rules)] == found
@@ -83,7 +86,9 @@ def test_no_variant_left_in_platform_files_and_letters():
 
 
 def _lint_cli(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "zh_lint.py"), "--root", str(root)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "zh_lint.py"), "--root", str(root)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_new_chinese_text_with_an_avoided_form_fails_with_file_and_line(tmp_path):
@@ -152,6 +157,7 @@ def test_a_confirmed_label_is_shown_alone(fixture_site, site):
 
 # --- 3. one date style ---------------------------------------------------------------------------
 
+
 class _Timed(HTMLParser):
     """Visible text with each <time> element's text between \x01 and \x02."""
 
@@ -199,7 +205,15 @@ def test_no_date_in_the_other_style_on_any_chinese_page(site):
 
 
 def test_every_chinese_interface_string_is_spaced_once_filled_in(guide):
-    samples = {"date": dates.long_date("2025-11-03", "zh"), "days": "90", "n": "3", "total": "32", "shown": "5", "done": "2", "version": "2.0.0"}
+    samples = {
+        "date": dates.long_date("2025-11-03", "zh"),
+        "days": "90",
+        "n": "3",
+        "total": "32",
+        "shown": "5",
+        "done": "2",
+        "version": "2.0.0",
+    }
     for key, value in guide.strings["zh"].items():
         filled = re.sub(r"\{([a-z_]+)\}", lambda m: samples.get(m.group(1), "领英"), value)
         assert not ADJACENT.search(filled), f"zh.{key}: {filled!r}"
@@ -209,7 +223,7 @@ def test_every_chinese_interface_string_is_spaced_once_filled_in(guide):
 
 
 def test_status_lines_have_one_colon_per_item(site, guide):
-    """"全球：是否用于训练：未确认" read as a stutter; now "全球：是否用于训练尚未确认"."""
+    """ "全球：是否用于训练：未确认" read as a stutter; now "全球：是否用于训练尚未确认"."""
     from helpers_html import Page
 
     items = 0
@@ -225,6 +239,7 @@ def test_status_lines_have_one_colon_per_item(site, guide):
 
 
 # --- 5. search names -----------------------------------------------------------------------------
+
 
 def _index(site: Path, lang: str) -> dict:
     folder = site / "zh" if lang == "zh" else site
@@ -246,7 +261,9 @@ def _whole_word_hits(index: dict, word: str) -> list[str]:
     return [location for _, _, location in sorted(scored)]
 
 
-@pytest.mark.parametrize("lang, word, pid", [("zh", "脸书", "meta"), ("zh", "推特", "x"), ("en", "Twitter", "x"), ("en", "WhatsApp", "meta")])
+@pytest.mark.parametrize(
+    "lang, word, pid", [("zh", "脸书", "meta"), ("zh", "推特", "x"), ("en", "Twitter", "x"), ("en", "WhatsApp", "meta")]
+)
 def test_search_names_find_their_platform_first(fixture_site, lang, word, pid):
     _, site = fixture_site
     index = _index(site, lang)
@@ -265,6 +282,7 @@ def test_search_names_stay_in_their_language(fixture_site):
 
 
 # --- 6. zh-Hans, the 404 page, pinyin ------------------------------------------------------------
+
 
 def test_every_chinese_page_declares_zh_hans_and_no_tag_says_plain_zh(site):
     for path in html_files(site):
@@ -313,12 +331,13 @@ def test_chinese_lists_sort_by_pinyin_and_english_ones_by_name(site, guide):
         assert listed == expected, prefix or "en"
         checklist = page(site, f"{prefix}checklist")
         headings = [a["id"] for t, a in checklist.elements if t in ("h2", "h3") and a.get("id", "").startswith("check-")]
-        assert [h[len("check-"):] for h in headings] == expected
+        assert [h[len("check-") :] for h in headings] == expected
         overview = page(site, f"{prefix}overview")
         assert [a["data-id"] for t, a in overview.elements if t == "tr" and "data-id" in a] == expected
 
 
 # --- 7. twins ------------------------------------------------------------------------------------
+
 
 def test_every_chinese_page_and_text_is_stamped_in_sync_now():
     assert twins.report(ROOT) == []
@@ -344,11 +363,15 @@ def test_a_changed_english_page_or_text_puts_a_note_on_its_chinese_twin(fixture_
 
 def test_the_report_lists_every_lagging_page_and_text(fixture_site):
     project, _ = fixture_site
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "twins.py"), "--root", str(project)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "twins.py"), "--root", str(project)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     out = result.stdout.splitlines()
     assert out[0].startswith("docs/zh/methodology.md:1: translated_from: docs/en/methodology.md changed")
-    line = (project / "data" / "myths.yml").read_text(encoding="utf-8").split("\n").index("      zh: 只要退出，我的数据就会从已经训练好的 AI 模型里删除。") + 1
+    line = (project / "data" / "myths.yml").read_text(encoding="utf-8").split("\n").index(
+        "      zh: 只要退出，我的数据就会从已经训练好的 AI 模型里删除。"
+    ) + 1
     assert out[1].startswith(f"data/myths.yml:{line}: myths[1].myth.zh: the English text changed")
     assert len(out) == 2
 
@@ -357,21 +380,31 @@ def test_stamping_brings_a_twin_back_in_sync(tmp_path):
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "docs", root / "docs")
-    (root / "docs" / "en" / "overview.md").write_text((root / "docs" / "en" / "overview.md").read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    (root / "docs" / "en" / "overview.md").write_text(
+        (root / "docs" / "en" / "overview.md").read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
+    )
     assert [lag.file for lag in twins.report(root)] == ["docs/zh/overview.md"]
     before = (root / "docs" / "zh" / "overview.md").read_text(encoding="utf-8")
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "twins.py"), "--root", str(root), "--stamp", "docs/zh/overview.md"], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "twins.py"), "--root", str(root), "--stamp", "docs/zh/overview.md"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     after = (root / "docs" / "zh" / "overview.md").read_text(encoding="utf-8")
     assert twins.report(root) == []
     assert [a for a in after.split("\n") if a not in before.split("\n")] == [f'translated_from: "{twins.page_hash(root, "overview.md")}"']
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("# 标题\n", '---\ntranslated_from: "abc"\n---\n\n# 标题\n'),
-    ("---\ndescription: 说明\n---\n\n# 标题\n", '---\ndescription: 说明\ntranslated_from: "abc"\n---\n\n# 标题\n'),
-    ('---\ntranslated_from: "old"\ndescription: 说明\n---\n# 标题\n', '---\ntranslated_from: "abc"\ndescription: 说明\n---\n# 标题\n'),
-    ("---\r\ndescription: 说明\r\n---\r\n# 标题\r\n", '---\r\ndescription: 说明\r\ntranslated_from: "abc"\r\n---\r\n# 标题\r\n'),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("# 标题\n", '---\ntranslated_from: "abc"\n---\n\n# 标题\n'),
+        ("---\ndescription: 说明\n---\n\n# 标题\n", '---\ndescription: 说明\ntranslated_from: "abc"\n---\n\n# 标题\n'),
+        ('---\ntranslated_from: "old"\ndescription: 说明\n---\n# 标题\n', '---\ntranslated_from: "abc"\ndescription: 说明\n---\n# 标题\n'),
+        ("---\r\ndescription: 说明\r\n---\r\n# 标题\r\n", '---\r\ndescription: 说明\r\ntranslated_from: "abc"\r\n---\r\n# 标题\r\n'),
+    ],
+)
 def test_stamped_front_matter(text, expected):
     assert twins.stamped(text, "abc") == expected
     assert twins.recorded(expected) == "abc"

@@ -3,10 +3,8 @@ exactly those of the inline scripts in the built pages (the browser side is in t
 
 from __future__ import annotations
 
-
 from conftest import load_hook
 from helpers_html import html_files
-
 
 CSP = load_hook("csp")
 
@@ -23,7 +21,9 @@ def test_policy_is_strict(site):
     assert policy["default-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"] and policy["base-uri"] == ["'self'"]
     sources = [s for values in policy.values() for s in values]
-    assert not [s for s in sources if s in ("*", "'unsafe-inline'", "'unsafe-eval'", "http:", "https:") or "://" in s or "." in s.strip("'")]
+    assert not [
+        s for s in sources if s in ("*", "'unsafe-inline'", "'unsafe-eval'", "http:", "https:") or "://" in s or "." in s.strip("'")
+    ]
     assert set(sources) <= {"'self'", "'none'", "data:"} | {s for s in policy["script-src"] if s.startswith("'sha256-")}
 
 

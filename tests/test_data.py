@@ -12,9 +12,10 @@ from guide.errors import DataError
 
 # The build date the loader is given: derived from the data, so re-verifying a platform today never
 # makes its last_verified "in the future" for these tests.
-TODAY = dt.datetime.fromtimestamp(newest_verified_epoch(), dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(newest_verified_epoch(), dt.UTC).date()
 LINKEDIN_VERIFIED = next(
-    line for line in (ROOT / "data" / "platforms" / "linkedin.yml").read_text(encoding="utf-8").splitlines()
+    line
+    for line in (ROOT / "data" / "platforms" / "linkedin.yml").read_text(encoding="utf-8").splitlines()
     if line.startswith("last_verified: ")
 )
 
@@ -52,7 +53,12 @@ def _changed_line(tmp_path) -> int:
         ('    opt_out: "yes"\n', '    opt_out: "maybe"\n', "regions[0].opt_out", "not allowed"),
         ("  - regions: [US, OTHER]\n", "  - regions: [US, XX]\n", "regions[0].regions[1]", "unknown region"),
         ("    sources: [privacy-eu-2026, autiomaa-2025]", "    sources: [nowhere]", "data_excluded[0].sources[0]", "unknown source"),
-        ("url: https://www.linkedin.com/help/linkedin/ask/TS-DPRO", "url: https://www.linkedin.com.evil.example/ask", "object[0].url", "outside this platform's domains"),
+        (
+            "url: https://www.linkedin.com/help/linkedin/ask/TS-DPRO",
+            "url: https://www.linkedin.com.evil.example/ask",
+            "object[0].url",
+            "outside this platform's domains",
+        ),
     ],
 )
 def test_broken_file_names_file_line_and_field(tmp_path, old, new, field, words):

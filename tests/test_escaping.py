@@ -26,13 +26,13 @@ from sample_site import PWN, SAMPLE_PAGES
 SCRIPT = f"<script>{PWN}</script>"
 PAYLOADS = [
     SCRIPT,
-    f"<img src=x onerror=\"{PWN}\">",
-    f"*x*{{ onclick=\"{PWN}\" }}",
+    f'<img src=x onerror="{PWN}">',
+    f'*x*{{ onclick="{PWN}" }}',
     f"`x`{{ onmouseover={PWN} }}",
-    f"\" onmouseover=\"{PWN}\" x=\"",
+    f'" onmouseover="{PWN}" x="',
     f"' onfocus='{PWN}' autofocus x='",
     f"\\`<svg onload={PWN}>`",
-    f"<a href=\"javascript:{PWN}\">x</a>",
+    f'<a href="javascript:{PWN}">x</a>',
     f"&lt;script&gt;{PWN}&lt;/script&gt;",
     f"[x [y]](javascript:{PWN})",
     f"[x](https://www.example.com/a)[y](javascript:{PWN})",

@@ -30,22 +30,84 @@ FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCh
 
 # Values a contributor (or an attacker) might write, beside arbitrary ones.
 TRICKY = [
-    "", " ", "yes", "NO", "null", "~", "2025-02-30", "2025-06-01", "2999-01-01", "EU", "UK", "eu", "sample",
-    "https://www.example.com/x", "http://www.example.com/", "https://user:pw@www.example.com/", "javascript:alert(1)",
-    "data:text/html,x", "https://www.exаmple.com/", "https://xn--exmple-cua.com/", "https://www.example.com/a)[x](javascript:1)",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&#60;b&#62;", "*x*{ onclick=alert(1) }",
-    "[a](https://www.example.com/)", "[a [b]](http://evil.test/)", "![i](https://www.example.com/i.png)", "\u202e", "\x07",
-    "x" * 2000, "privacy@example.com", "a`[x](javascript:1)`@example.com", "official", "press", "policy", "help",
+    "",
+    " ",
+    "yes",
+    "NO",
+    "null",
+    "~",
+    "2025-02-30",
+    "2025-06-01",
+    "2999-01-01",
+    "EU",
+    "UK",
+    "eu",
+    "sample",
+    "https://www.example.com/x",
+    "http://www.example.com/",
+    "https://user:pw@www.example.com/",
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "https://www.exаmple.com/",
+    "https://xn--exmple-cua.com/",
+    "https://www.example.com/a)[x](javascript:1)",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "&#60;b&#62;",
+    "*x*{ onclick=alert(1) }",
+    "[a](https://www.example.com/)",
+    "[a [b]](http://evil.test/)",
+    "![i](https://www.example.com/i.png)",
+    "\u202e",
+    "\x07",
+    "x" * 2000,
+    "privacy@example.com",
+    "a`[x](javascript:1)`@example.com",
+    "official",
+    "press",
+    "policy",
+    "help",
 ]
-scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40), st.sampled_from(TRICKY)
-)
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40), st.sampled_from(TRICKY))
 values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.one_of(st.text(max_size=12), st.sampled_from(TRICKY[:14])), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.one_of(st.text(max_size=12), st.sampled_from(TRICKY[:14])), children, max_size=3)
+    ),
     max_leaves=8,
 )
-YAML_BITS = ["\t", ":", ": ", "- ", "-", "{", "}", "[", "]", ",", "&a ", "*a", "!!str ", "!!python/object:os.system ", "'", '"', "\n", "\n  ", "---\n", "%YAML 1.1\n", "#", "? ", "|", ">", "\\", "\ufeff", "\r\n", "\x00", "\u202e"]
+YAML_BITS = [
+    "\t",
+    ":",
+    ": ",
+    "- ",
+    "-",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!!python/object:os.system ",
+    "'",
+    '"',
+    "\n",
+    "\n  ",
+    "---\n",
+    "%YAML 1.1\n",
+    "#",
+    "? ",
+    "|",
+    ">",
+    "\\",
+    "\ufeff",
+    "\r\n",
+    "\x00",
+    "\u202e",
+]
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +184,33 @@ def test_fuzzer_would_catch_a_crash(project, monkeypatch):
         _load(project, BASE_TEXT.encode())
 
 
-PAGE_BITS = ["[a](", ")", "](", "<", ">", "<a href=", "javascript:", "https://", "http://", "//", "[", "]", "`", "```\n", "\n", "<!--", "-->", "onclick=", "<script", "mailto:", "../", "%", "#", ":", " "]
+PAGE_BITS = [
+    "[a](",
+    ")",
+    "](",
+    "<",
+    ">",
+    "<a href=",
+    "javascript:",
+    "https://",
+    "http://",
+    "//",
+    "[",
+    "]",
+    "`",
+    "```\n",
+    "\n",
+    "<!--",
+    "-->",
+    "onclick=",
+    "<script",
+    "mailto:",
+    "../",
+    "%",
+    "#",
+    ":",
+    " ",
+]
 
 
 @FUZZ

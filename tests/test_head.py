@@ -22,11 +22,59 @@ from sample_site import HOSTILE_DESCRIPTIONS, SAMPLE_PAGES
 # Attribute names the theme and this project's macros and scripts emit (data-* and aria-* are inert
 # and free to use). Anything else, above all on*, http-equiv, style, srcdoc, action, formaction, fails.
 ALLOWED = {
-    "abbr", "accept", "alt", "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class",
-    "colspan", "content", "d", "datetime", "dir", "disabled", "download", "for", "headers", "height", "hidden",
-    "href", "hreflang", "id", "inputmode", "label", "lang", "max", "maxlength", "min", "multiple", "name", "open",
-    "placeholder", "readonly", "rel", "required", "role", "rows", "rowspan", "scope", "selected", "size",
-    "spellcheck", "src", "start", "step", "tabindex", "title", "type", "value", "viewbox", "width", "xmlns",
+    "abbr",
+    "accept",
+    "alt",
+    "autocapitalize",
+    "autocomplete",
+    "autocorrect",
+    "charset",
+    "checked",
+    "class",
+    "colspan",
+    "content",
+    "d",
+    "datetime",
+    "dir",
+    "disabled",
+    "download",
+    "for",
+    "headers",
+    "height",
+    "hidden",
+    "href",
+    "hreflang",
+    "id",
+    "inputmode",
+    "label",
+    "lang",
+    "max",
+    "maxlength",
+    "min",
+    "multiple",
+    "name",
+    "open",
+    "placeholder",
+    "readonly",
+    "rel",
+    "required",
+    "role",
+    "rows",
+    "rowspan",
+    "scope",
+    "selected",
+    "size",
+    "spellcheck",
+    "src",
+    "start",
+    "step",
+    "tabindex",
+    "title",
+    "type",
+    "value",
+    "viewbox",
+    "width",
+    "xmlns",
 }
 
 
@@ -95,7 +143,7 @@ def test_quotes_in_descriptions_survive_whole(site):
     quoted = [p for p in sorted((ROOT / "docs").rglob("*.md")) if '"' in description_of(p)]
     assert len(quoted) >= 10
     html = (site / "platforms" / "grammarly" / "index.html").read_text(encoding="utf-8")
-    assert 'switch off &#34;Product Improvement and Training&#34;. Where the switch' in html
+    assert "switch off &#34;Product Improvement and Training&#34;. Where the switch" in html
 
 
 @pytest.mark.parametrize("rel", SAMPLE_PAGES)
@@ -118,7 +166,9 @@ def test_the_scan_finds_the_theme_s_unescaped_head():
 
 def test_config_values_printed_raw_are_checked(project, tmp_path):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("site_name: AI 训练退出指南", 'site_name: AI 训练"><script>x</script>', 1), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("site_name: AI 训练退出指南", 'site_name: AI 训练"><script>x</script>', 1), encoding="utf-8"
+    )
     with pytest.raises(BuildFailed, match=r"mkdocs.yml:1: plugins.i18n.languages\[zh\].site_name: .* write plain text"):
         build(project, tmp_path / "site")
 
@@ -133,4 +183,3 @@ def test_front_matter_errors_name_the_page_line(tmp_path):
     text = "---\ndescription: A long enough description of a page.\nicon: material/alert\n---\n\n# T\n"
     with pytest.raises(DataError, match=r"^docs/zh/y.md:3: icon: unknown field 'icon'"):
         frontmatter.check(text, "docs/zh/y.md", frontmatter.validator(ROOT))
-

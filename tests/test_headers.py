@@ -49,7 +49,9 @@ def test_a_server_applying_the_file_sends_them(site):
     """Through HTTP, as a reader's browser receives them."""
     rules = header_rules(site)
     with serve(site, rules=rules) as base:
-        with urllib.request.urlopen(base + "assets/stylesheets/" + next((site / "assets" / "stylesheets").glob("main.*.min.css")).name) as response:
+        with urllib.request.urlopen(
+            base + "assets/stylesheets/" + next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
+        ) as response:
             assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
             assert response.headers["X-Content-Type-Options"] == "nosniff"
         with urllib.request.urlopen(base + "zh/platforms/linkedin/") as response:

@@ -17,11 +17,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT, build, copy_project
-from helpers_html import page
 
+from conftest import ROOT, build, copy_project
 from guide import texts, tools
-from guide.errors import DataError
+from helpers_html import page
 
 LANGS = (("en", ""), ("zh", "zh/"))
 LAW_IDS = ["gdpr", "uk-gdpr", "revfadp", "pipl", "lgpd", "pipeda", "ccpa"]
@@ -236,7 +235,16 @@ def test_a_fact_citing_a_source_outside_its_letter_is_refused(guide):
 
 def test_region_laws_for_the_overview_regions(guide):
     found = tools.region_laws(guide, list(_laws(guide).values()))
-    assert found == {"EU": "gdpr", "EEA": "gdpr", "GB": "uk-gdpr", "CH": "revfadp", "US": "ccpa", "CA": "pipeda", "BR": "lgpd", "CN": "pipl"}
+    assert found == {
+        "EU": "gdpr",
+        "EEA": "gdpr",
+        "GB": "uk-gdpr",
+        "CH": "revfadp",
+        "US": "ccpa",
+        "CA": "pipeda",
+        "BR": "lgpd",
+        "CN": "pipl",
+    }
 
 
 # --- routes -------------------------------------------------------------------------------------

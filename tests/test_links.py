@@ -17,7 +17,6 @@ from guide import checks, prose, texts
 from guide.errors import DataError
 from helpers_html import Page, html_files
 
-
 LINKS = load_hook("links")
 
 
@@ -87,8 +86,16 @@ def test_hook_adds_rel_to_external_links_only(tag, expected):
 
 @pytest.mark.parametrize(
     "href",
-    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#x09;script:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)",
-     "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd"],
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java&#x09;script:alert(1)",
+        " javascript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+    ],
 )
 def test_hook_stops_the_build_on_a_dangerous_link(href):
     with pytest.raises(DataError, match=r"^docs/en/x\.md: link .* uses the '(javascript|data|vbscript|file):' scheme"):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import BuildFailed, build
 
 
@@ -47,7 +48,11 @@ def test_cli_prints_one_line_and_keeps_existing_site(project, tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project, capture_output=True, text=True, env=env, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode != 0
     output = result.stdout + result.stderr

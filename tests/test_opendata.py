@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from conftest import ROOT, SITE_URL, build, copy_project, newest_verified_epoch
 from referencing import Registry, Resource
 
+from conftest import ROOT, SITE_URL, build, copy_project, newest_verified_epoch
 from guide import exports, tools
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -65,7 +65,9 @@ def test_validation_catches_a_broken_export(site):
 
 
 def test_published_schemas_are_the_data_schemas(site):
-    assert json.loads((site / "api" / "platform.schema.json").read_text(encoding="utf-8")) == json.loads((ROOT / "data/schema/platform.schema.json").read_text(encoding="utf-8"))
+    assert json.loads((site / "api" / "platform.schema.json").read_text(encoding="utf-8")) == json.loads(
+        (ROOT / "data/schema/platform.schema.json").read_text(encoding="utf-8")
+    )
     wrapper = json.loads((site / "api" / "platforms.schema.json").read_text(encoding="utf-8"))
     assert wrapper["properties"]["platforms"]["items"]["$ref"] == "platform.schema.json"
 

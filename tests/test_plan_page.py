@@ -44,15 +44,25 @@ def test_the_json_block_needs_no_hash_in_the_policy(site):
 def test_the_plan_data_follows_the_guide(site, guide, lang):
     _, data = _plan(site, lang)
     assert [p["id"] for p in data["platforms"]] == list(guide.platforms)
-    assert data["laws"] == {"EU": "gdpr", "EEA": "gdpr", "GB": "uk-gdpr", "CH": "revfadp", "CN": "pipl", "BR": "lgpd", "CA": "pipeda", "US": "ccpa"}
+    assert data["laws"] == {
+        "EU": "gdpr",
+        "EEA": "gdpr",
+        "GB": "uk-gdpr",
+        "CH": "revfadp",
+        "CN": "pipl",
+        "BR": "lgpd",
+        "CA": "pipeda",
+        "US": "ccpa",
+    }
     assert "BR" in data["regions"] and data["regions"][-1] == "OTHER"
     feed = (site / ("" if lang == "en" else f"{lang}/") / "feeds" / "dates.ics").read_text(encoding="utf-8")
     for p in data["platforms"]:
         platform = guide.platforms[p["id"]]
         known = set(tools.applicable(guide, platform, data["regions"]))
         assert set(p["known"]) == known
-        assert "CN" not in known or any(("CN" in e["regions"] or "WORLD" in e["regions"]) and "CN" not in e.get("except", []) for e in platform["regions"]), \
-            f"{p['id']}: only a row naming CN or WORLD speaks for mainland China"
+        assert "CN" not in known or any(
+            ("CN" in e["regions"] or "WORLD" in e["regions"]) and "CN" not in e.get("except", []) for e in platform["regions"]
+        ), f"{p['id']}: only a row naming CN or WORLD speaks for mainland China"
         for event in p["events"]:
             assert f"UID:{event['uid']}" in feed.replace("\r\n ", ""), "the plan's calendar events are the feed's"
         for action in p["stop"] + p["object"]:

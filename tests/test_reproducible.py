@@ -24,7 +24,12 @@ def cli_build(target: Path, epoch: int, seed: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED=seed)
     env.pop("I18N_ONLY", None)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)], cwd=ROOT, capture_output=True, text=True, env=env, timeout=600
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

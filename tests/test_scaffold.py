@@ -25,21 +25,36 @@ FILLED = {
         ("https://todo.invalid/privacy", "https://www.example.com/privacy"),
         ("https://todo.invalid/", "https://www.example.com/"),
         ("[todo.invalid]", "[example.com]"),
-        ("'TODO: what the platform does with your data for AI, since when, where, and whether you can stop it.'", "Le Chat trains its models on chats unless you turn it off."),
-        ("'TODO：用两三句话说明平台如何用你的数据训练 AI、从何时起、在哪些地区，以及能否退出。'", "除非你关闭，Le Chat 会用聊天内容训练模型。"),
-        ("'TODO: what data is used'", "Chats."), ("'TODO：用到哪些数据'", "聊天内容。"),
+        (
+            "'TODO: what the platform does with your data for AI, since when, where, and whether you can stop it.'",
+            "Le Chat trains its models on chats unless you turn it off.",
+        ),
+        (
+            "'TODO：用两三句话说明平台如何用你的数据训练 AI、从何时起、在哪些地区，以及能否退出。'",
+            "除非你关闭，Le Chat 会用聊天内容训练模型。",
+        ),
+        ("'TODO: what data is used'", "Chats."),
+        ("'TODO：用到哪些数据'", "聊天内容。"),
         ("regions: [TODO]", "regions: [WORLD]"),
-        ("'TODO: what a person can do while no setting is known'", "Use a temporary chat."), ("'TODO：在没有找到设置之前可以怎么做'", "使用临时对话。"),
-        ("'TODO: the page title'", "Privacy Policy"), ("'TODO: who published it'", "Example"),
+        ("'TODO: what a person can do while no setting is known'", "Use a temporary chat."),
+        ("'TODO：在没有找到设置之前可以怎么做'", "使用临时对话。"),
+        ("'TODO: the page title'", "Privacy Policy"),
+        ("'TODO: who published it'", "Example"),
         ("'TODO: which sources you read, and what you could not check.'", "Read the privacy policy."),
         ("'TODO：你查阅了哪些来源，哪些内容未能核实。'", "查阅了隐私政策。"),
     ],
     "docs/en/platforms/le-chat.md": [
-        ("'TODO: one sentence for search engines: does Le Chat (Mistral) train AI on your data, and can you stop it?'", "Le Chat trains on your chats unless you turn it off."),
+        (
+            "'TODO: one sentence for search engines: does Le Chat (Mistral) train AI on your data, and can you stop it?'",
+            "Le Chat trains on your chats unless you turn it off.",
+        ),
         ("TODO: a short paragraph for readers: what matters most, and what to do first.", "Turn it off first."),
     ],
     "docs/zh/platforms/le-chat.md": [
-        ("'TODO：一句话告诉搜索引擎：Le Chat (Mistral) 是否用你的数据训练 AI，能否退出？'", "除非你关闭，Le Chat 会用你的聊天内容训练 AI。"),
+        (
+            "'TODO：一句话告诉搜索引擎：Le Chat (Mistral) 是否用你的数据训练 AI，能否退出？'",
+            "除非你关闭，Le Chat 会用你的聊天内容训练 AI。",
+        ),
         ("TODO：写给读者的一小段话：最要紧的是什么，先做哪一步。", "先把它关掉。"),
     ],
 }

@@ -21,7 +21,9 @@ def _pages(site):
 
 
 def _alternates(page: Page) -> dict[str, str]:
-    return {a["hreflang"]: a["href"] for t, a in page.elements if t == "link" and a.get("hreflang") and "alternate" in a.get("rel", "").split()}
+    return {
+        a["hreflang"]: a["href"] for t, a in page.elements if t == "link" and a.get("hreflang") and "alternate" in a.get("rel", "").split()
+    }
 
 
 def test_site_url_is_the_pages_address_from_one_place():
@@ -94,7 +96,10 @@ def test_each_language_folder_has_its_own_sitemap(site):
 
 
 def test_calendar_uids_differ_between_languages(site):
-    uids = {lang: set(re.findall(r"^UID:(.+?)\r?$", (site / prefix / "feeds" / "dates.ics").read_text(encoding="utf-8"), re.M)) for lang, prefix in (("en", ""), ("zh", "zh"))}
+    uids = {
+        lang: set(re.findall(r"^UID:(.+?)\r?$", (site / prefix / "feeds" / "dates.ics").read_text(encoding="utf-8"), re.M))
+        for lang, prefix in (("en", ""), ("zh", "zh"))
+    }
     assert uids["en"] and uids["zh"] and not uids["en"] & uids["zh"]
 
 

@@ -41,16 +41,29 @@ def test_serve_reloads_data_and_partials(project):
     env.pop("SITE_URL", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         url = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}platforms/linkedin/"  # serve mounts the site at site_url's path
         _wait_for(url, "Data for Generative AI Improvement")
         data = project / "data" / "platforms" / "linkedin.yml"
-        data.write_text(data.read_text(encoding="utf-8").replace("      en: Data for Generative AI Improvement", "      en: Renamed Setting For Test", 1), encoding="utf-8")
+        data.write_text(
+            data.read_text(encoding="utf-8").replace(
+                "      en: Data for Generative AI Improvement", "      en: Renamed Setting For Test", 1
+            ),
+            encoding="utf-8",
+        )
         _wait_for(url, "Renamed Setting For Test")
         partial = project / "overrides" / "partials" / "optout" / "platform.html"
-        partial.write_text(partial.read_text(encoding="utf-8").replace('<div class="optout-glance" markdown>', '<div class="optout-glance partial-edited" markdown>', 1), encoding="utf-8")
+        partial.write_text(
+            partial.read_text(encoding="utf-8").replace(
+                '<div class="optout-glance" markdown>', '<div class="optout-glance partial-edited" markdown>', 1
+            ),
+            encoding="utf-8",
+        )
         _wait_for(url, "partial-edited")
     finally:
         proc.terminate()

@@ -43,7 +43,9 @@ def test_fresh_platform_pages_show_no_note(sample_site, guide):
 def _report(project, *args):
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "stale.py"), "--root", str(project), *args],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

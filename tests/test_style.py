@@ -34,11 +34,23 @@ def _clean_checkout() -> bool:
     return status.returncode == 0 and not status.stdout.strip()
 
 
-@pytest.mark.skipif(not _clean_checkout() and not __import__("os").environ.get("CI"), reason="pre-commit runs on a clean git checkout (CI's)")
+@pytest.mark.skipif(
+    not _clean_checkout() and not __import__("os").environ.get("CI"), reason="pre-commit runs on a clean git checkout (CI's)"
+)
 def test_pre_commit_passes_on_every_file(tmp_path):
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     result = subprocess.run(
-        [_tool("pre-commit"), "run", "--all-files", "--show-diff-on-failure"], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env
+        [_tool("pre-commit"), "run", "--all-files", "--show-diff-on-failure"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     for hook in ("ruff (lint)", "ruff (format)", "YAML parses", "data and pages", "Chinese vocabulary", "lag their English"):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BuildFailed, build
 
+from conftest import BuildFailed, build
 from guide import texts
 from guide.errors import DataError
 
@@ -21,14 +21,70 @@ def _edit(project, rel, old, new):
     "rel, old, new, at, field, words",
     [
         # `at`: text on the line the message must name
-        ("data/letters.yml", "Name: {name}\n        Account", "Name: {nmae}\n        Account", "Name: {nmae}", "letters[0].body.en", "unknown placeholder '{nmae}'"),
-        ("data/letters.yml", "        账户：{account}\n        居住国家", "        账户：\n        居住国家", "        尊敬的{platform}数据保护团队：", "letters[0].body.zh", "['account'] appear in only one of en and zh"),
-        ("data/letters.yml", "    regions: [CN]\n", "    regions: [XX]\n", "    regions: [XX]", "letters[3].regions[0]", "unknown region 'XX'"),
-        ("data/letters.yml", "    url: https://www.legislation.gov.uk/", "    url: http://www.legislation.gov.uk/", "    url: http://www.legislation.gov.uk/", "sources.uk-gdpr-21.url", "must be an https:// link"),
-        ("data/letters.yml", "      sources: [gdpr]\n", "      sources: [pipl]\n", "      sources: [pipl]", "letters[0].rights.sources[0]", "source 'pipl' is not in this letter's `sources`"),
-        ("data/myths.yml", "    sources: [linkedin-help]\n", "    sources: [linkedin-hlep]\n", "    sources: [linkedin-hlep]", "myths[1].sources[0]", "unknown source 'linkedin-hlep'"),
-        ("data/myths.yml", "    sources: [quint-2024, independent-2024, usatoday-2015]", "    sources: [quint-2024, independent-2024]", "  usatoday-2015:", "sources.usatoday-2015", "cited nowhere"),
-        ("data/myths.yml", "      en: Meta trains its AI on my private messages.", "      en: Meta trains its AI on my <b>private</b> messages.", "<b>private</b>", "myths[3].myth.en", "raw HTML is not allowed"),
+        (
+            "data/letters.yml",
+            "Name: {name}\n        Account",
+            "Name: {nmae}\n        Account",
+            "Name: {nmae}",
+            "letters[0].body.en",
+            "unknown placeholder '{nmae}'",
+        ),
+        (
+            "data/letters.yml",
+            "        账户：{account}\n        居住国家",
+            "        账户：\n        居住国家",
+            "        尊敬的{platform}数据保护团队：",
+            "letters[0].body.zh",
+            "['account'] appear in only one of en and zh",
+        ),
+        (
+            "data/letters.yml",
+            "    regions: [CN]\n",
+            "    regions: [XX]\n",
+            "    regions: [XX]",
+            "letters[3].regions[0]",
+            "unknown region 'XX'",
+        ),
+        (
+            "data/letters.yml",
+            "    url: https://www.legislation.gov.uk/",
+            "    url: http://www.legislation.gov.uk/",
+            "    url: http://www.legislation.gov.uk/",
+            "sources.uk-gdpr-21.url",
+            "must be an https:// link",
+        ),
+        (
+            "data/letters.yml",
+            "      sources: [gdpr]\n",
+            "      sources: [pipl]\n",
+            "      sources: [pipl]",
+            "letters[0].rights.sources[0]",
+            "source 'pipl' is not in this letter's `sources`",
+        ),
+        (
+            "data/myths.yml",
+            "    sources: [linkedin-help]\n",
+            "    sources: [linkedin-hlep]\n",
+            "    sources: [linkedin-hlep]",
+            "myths[1].sources[0]",
+            "unknown source 'linkedin-hlep'",
+        ),
+        (
+            "data/myths.yml",
+            "    sources: [quint-2024, independent-2024, usatoday-2015]",
+            "    sources: [quint-2024, independent-2024]",
+            "  usatoday-2015:",
+            "sources.usatoday-2015",
+            "cited nowhere",
+        ),
+        (
+            "data/myths.yml",
+            "      en: Meta trains its AI on my private messages.",
+            "      en: Meta trains its AI on my <b>private</b> messages.",
+            "<b>private</b>",
+            "myths[3].myth.en",
+            "raw HTML is not allowed",
+        ),
         ("data/myths.yml", "    kind: press\n", "    kind: blog\n", "    kind: blog", "sources.quint-2024.kind", "'blog' is not allowed"),
     ],
 )

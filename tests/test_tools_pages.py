@@ -8,10 +8,10 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
-from helpers_html import Page, page
 
+from conftest import ROOT
 from guide import exports, texts, tools
+from helpers_html import Page, page
 
 TOOL_PAGES = ("overview", "changes", "checklist", "letters", "myths", "open-data")
 LANGS = (("en", ""), ("zh", "zh/"))
@@ -54,7 +54,7 @@ def test_overview_region_values_match_the_data(site, guide):
         platform = guide.platforms[row["data-id"]]
         by_region = json.loads(row["data-by-region"])
         assert set(by_region) <= set(guide.regions["filter"])
-        for code, value in by_region.items():
+        for _code, value in by_region.items():
             entry = platform["regions"][value["i"]]
             assert value["s"] == tools.region_status(entry, guide.today)
             assert value["d"] == entry.get("since", "")
@@ -118,7 +118,11 @@ def test_changes_upcoming_first_then_newest_first(guide):
     def event(day, kind="effective"):
         return {"date": day, "kind": kind, "regions": ["EU"], "text": {"en": day, "zh": day}, "sources": ["s"]}
 
-    p = {"id": "p", "name": {"en": "P", "zh": "P"}, "timeline": [event("2020-01-01"), event("2024-06-01"), event("2026-01-01"), event("2025-03-01"), event("2025-03-01")]}
+    p = {
+        "id": "p",
+        "name": {"en": "P", "zh": "P"},
+        "timeline": [event("2020-01-01"), event("2024-06-01"), event("2026-01-01"), event("2025-03-01"), event("2025-03-01")],
+    }
     small = replace(guide, today=guide.today.replace(year=2025, month=6, day=1), platforms={"p": p})
     found = tools.changes(small)
     assert [c["when"] for c in found] == ["earlier", "recent", "recent", "recent", "upcoming"]
@@ -127,7 +131,7 @@ def test_changes_upcoming_first_then_newest_first(guide):
 
 def test_changes_page_lists_every_dated_change(site, guide):
     total = sum(len(p["timeline"]) for p in guide.platforms.values())
-    for lang, prefix in LANGS:
+    for _lang, prefix in LANGS:
         html = (site / f"{prefix}changes" / "index.html").read_text(encoding="utf-8")
         article = html[html.index('id="upcoming"') :]
         article = article[: article.index("</article>")]
@@ -191,7 +195,10 @@ def test_letter_without_javascript_shows_placeholders_to_replace(site):
     assert "Article 21(1)" in letter and "[YOUR REASON]" in letter
     zh = (site / "zh" / "letters" / "index.html").read_text(encoding="utf-8")
     section = zh[zh.index('data-law="pipl"') :]
-    assert '尊敬的<span class="optout-slot" data-slot="platform">[平台名称]</span>个人信息保护负责人：' in section[: section.index("</section>")]
+    assert (
+        '尊敬的<span class="optout-slot" data-slot="platform">[平台名称]</span>个人信息保护负责人：'
+        in section[: section.index("</section>")]
+    )
 
 
 def test_myths_answered_with_sources(site, guide):
@@ -209,14 +216,14 @@ def test_open_data_page_documents_every_field_and_column(site, guide):
     platform_fields = set(guide.schema["properties"])
     wrapper = exports.wrapper_schema(guide)
     documented = set(platform_fields) | set(wrapper["properties"]) | set(exports.CSV_COLUMNS)
-    for lang, prefix in LANGS:
+    for _lang, prefix in LANGS:
         html = (site / f"{prefix}open-data" / "index.html").read_text(encoding="utf-8")
         codes = set(re.findall(r"<code>([^<]+)</code>", html))
         assert documented - codes == set(), f"undocumented in {prefix}open-data"
 
 
 def test_open_data_links_point_at_written_files(site):
-    for lang, prefix in LANGS:
+    for _lang, prefix in LANGS:
         p = page(site, f"{prefix}open-data")
         targets = [h for h in p.links() if "/api/" in h or "feeds/" in h]
         assert len(targets) == 6

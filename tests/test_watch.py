@@ -24,7 +24,10 @@ AFTER = "<p>We use your public posts and your private messages to train our AI m
 
 
 class Fixture(BaseHTTPRequestHandler):
-    pages = {"/policy": BEFORE, "/help": "<p>Open Settings, then Data privacy, then switch AI training off for good.</p><p>It takes effect at once for every future post.</p>"}
+    pages = {
+        "/policy": BEFORE,
+        "/help": "<p>Open Settings, then Data privacy, then switch AI training off for good.</p><p>It takes effect at once for every future post.</p>",
+    }
     seen_agents: list[str] = []
 
     def do_GET(self):  # noqa: N802 - the base class's name
@@ -108,9 +111,16 @@ def test_every_state_is_reported_and_changes_show_a_diff(server, tmp_path):
     state: dict = {}
     first = watch.run(targets, state, delay=0, timeout=5)
     assert _statuses(first) == {
-        "sources.policy": "new", "stop_future.ai": "new", "object.form": "moved", "sources.slash": "new",
-        "sources.gone": "gone", "object.removed": "gone", "sources.members": "login-walled",
-        "sources.account": "login-walled", "sources.broken": "unreachable", "sources.offline": "unreachable",
+        "sources.policy": "new",
+        "stop_future.ai": "new",
+        "object.form": "moved",
+        "sources.slash": "new",
+        "sources.gone": "gone",
+        "object.removed": "gone",
+        "sources.members": "login-walled",
+        "sources.account": "login-walled",
+        "sources.broken": "unreachable",
+        "sources.offline": "unreachable",
         "sources.policy-again": "new",
     }
     assert "navigation" not in json.dumps(state) and "Home · Help" not in state[f"{server}/policy"]["text"], "boilerplate is left out"

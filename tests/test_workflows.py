@@ -30,7 +30,10 @@ def test_actionlint_passes_on_every_workflow():
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo ${{ github.evnt.name }}\n", encoding="utf-8")
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo ${{ github.evnt.name }}\n",
+        encoding="utf-8",
+    )
     result = subprocess.run([_actionlint(), "-color=false", str(bad)], capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "evnt" in result.stdout
 

@@ -76,7 +76,10 @@ def check_url(url: str, path: tuple, domains: list[str] | None, allowed: str = "
         return
     bad = _URL_CHARS.sub("", url)
     if bad:
-        yield path, f"'{url:.80}' contains {bad[0]!r}; percent-encode it (e.g. a space as %20) or copy the address from the browser's address bar"
+        yield (
+            path,
+            f"'{url:.80}' contains {bad[0]!r}; percent-encode it (e.g. a space as %20) or copy the address from the browser's address bar",
+        )
         return
     if not _balanced(url):
         yield path, f"'{url:.80}' has unbalanced parentheses; percent-encode them as %28 and %29"
@@ -85,7 +88,10 @@ def check_url(url: str, path: tuple, domains: list[str] | None, allowed: str = "
         yield path, f"'{url:.80}' uses an internationalized (punycode) host; use the platform's plain host"
         return
     if domains is not None and not host_allowed(host, domains):
-        yield path, f"'{url:.80}' points outside {allowed} ({', '.join(domains)}); add the domain to `domains` only if the platform really owns it"
+        yield (
+            path,
+            f"'{url:.80}' points outside {allowed} ({', '.join(domains)}); add the domain to `domains` only if the platform really owns it",
+        )
 
 
 def check_plain(value: str, path: tuple, placeholders: bool = False) -> Iterator[Problem]:
@@ -200,14 +206,21 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, den
         yield from unfinished
         return
     if data["id"] != stem:
-        yield ("id",), f"id '{data['id']}' must equal the file name '{stem}': rename the file to {data['id']}.yml or change the id to {stem}"
+        yield (
+            ("id",),
+            f"id '{data['id']}' must equal the file name '{stem}': rename the file to {data['id']}.yml or change the id to {stem}",
+        )
     if dt.date.fromisoformat(data["last_verified"]) > today:
         yield ("last_verified",), f"{data['last_verified']} is in the future (build date {today.isoformat()}); use the day you checked"
     if not data["stop_future"] and not data["object"] and not data.get("alternatives"):
         yield ("alternatives",), "with no stop_future and no object action, give `alternatives`: what a person can do instead"
     for path, code in walk_regions(data):
         if code not in known_regions:
-            hint = "the United Kingdom is GB" if code == "UK" else "use an ISO 3166-1 alpha-2 code (e.g. DE) or a group from data/regions.yml (e.g. EU)"
+            hint = (
+                "the United Kingdom is GB"
+                if code == "UK"
+                else "use an ISO 3166-1 alpha-2 code (e.g. DE) or a group from data/regions.yml (e.g. EU)"
+            )
             yield path, f"unknown region '{code}'; {hint}"
     registry = data["sources"]
     meant: set[str] = set()  # sources a misspelt reference was probably meant for
@@ -226,7 +239,10 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, den
     yield from check_url(data["homepage"], ("homepage",), domains)
     for index, row in enumerate(data["regions"]):
         if "except" in row and not set(row["regions"]) & {"WORLD", "OTHER"}:
-            yield ("regions", index, "except"), "`except` is only for a row of WORLD or OTHER (everywhere except ...); list the regions instead"
+            yield (
+                ("regions", index, "except"),
+                "`except` is only for a row of WORLD or OTHER (everywhere except ...); list the regions instead",
+            )
     for group in ("stop_future", "object"):
         for index, action in enumerate(data[group]):
             if "url" in action:
@@ -246,9 +262,12 @@ def semantic(data: dict, stem: str, known_regions: set[str], today: dt.date, den
             host = host_of(source.get(part, ""))
             banned = next((d for d in denylist or {} if host_allowed(host, [d])), None)
             if banned:
-                yield ("sources", key, part), (
-                    f"'{host}' is on data/source_denylist.yml ({denylist[banned]}); cite the original publisher "
-                    "(the platform, a regulator, a court, the newspaper that reported it) or mark the fact unconfirmed"
+                yield (
+                    ("sources", key, part),
+                    (
+                        f"'{host}' is on data/source_denylist.yml ({denylist[banned]}); cite the original publisher "
+                        "(the platform, a regulator, a court, the newspaper that reported it) or mark the fact unconfirmed"
+                    ),
                 )
         yield from check_plain(source["title"], ("sources", key, "title"))
         yield from check_plain(source["publisher"], ("sources", key, "publisher"))
@@ -278,7 +297,10 @@ def check_zh_labels(data: dict) -> Iterator[Problem]:
         labels = [w.casefold() for w in _LATIN_WORD.findall(en) if w.casefold() not in _NOT_A_LABEL] + _QUOTED_HAN.findall(en)
         zh_words = {w.casefold() for w in _LATIN_WORD.findall(zh)}
         if labels and not any(label in zh_words or (not label.isascii() and label in zh) for label in labels):
-            yield (group, index, key, "zh"), (
-                f"'{zh:.60}' does not show the interface's label '{en:.60}', and zh_ui is not confirmed; "
-                f"write “English label”（中文译名）, or set `zh_ui: confirmed` if a cited source shows the Chinese interface"
+            yield (
+                (group, index, key, "zh"),
+                (
+                    f"'{zh:.60}' does not show the interface's label '{en:.60}', and zh_ui is not confirmed; "
+                    f"write “English label”（中文译名）, or set `zh_ui: confirmed` if a cited source shows the Chinese interface"
+                ),
             )

@@ -18,9 +18,9 @@ from pathlib import Path
 from babel import Locale
 
 from . import checks, sourcing, yamlsrc
-from .schema_errors import problems
 from .dates import build_date, localize
 from .errors import DataError, DataErrors, messages
+from .schema_errors import problems
 
 LANGS = ("en", "zh")
 SCHEMA = Path("data/schema/platform.schema.json")
@@ -114,7 +114,9 @@ def load_schema(path: Path) -> tuple[dict, object]:
 def _load(root: Path, today: dt.date) -> Guide:
     for path in sorted((root / "data").rglob("*")):
         if path.is_symlink():  # a link could publish any file of the machine that builds the site
-            raise DataError(f"{path.relative_to(root).as_posix()}:1: (file): symbolic links are not allowed in data/; commit the file itself")
+            raise DataError(
+                f"{path.relative_to(root).as_posix()}:1: (file): symbolic links are not allowed in data/; commit the file itself"
+            )
     schema, validator = unchanged(root / SCHEMA, load_schema)
     regions = unchanged(root / "data" / "regions.yml", lambda path: _load_regions(path, root))
     strings = unchanged(root / "data" / "strings.yml", lambda path: _load_strings(path, root))
@@ -150,7 +152,9 @@ def _load_platform(path: Path, root: Path, validator, codes: set[str], today: dt
     name = yamlsrc.display(path, root)
     data, lines = yamlsrc.read(path, root)
     if not isinstance(data, dict):
-        raise DataError(f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start")
+        raise DataError(
+            f"{name}:1: (file): the file must be a mapping of fields (id:, name:, ...); copy data/platforms/linkedin.yml to start"
+        )
     at = lambda where, problem: f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: {problem}"  # noqa: E731
     schema_problems = problems(validator, data, lines)
     if schema_problems:  # the checks below assume a file that fits the schema; TODOs are listed too
@@ -182,7 +186,9 @@ def _load_regions(path: Path, root: Path) -> dict:
     texts += [(("groups", code, "name"), group.get("name") if isinstance(group, dict) else None) for code, group in data["groups"].items()]
     for where, value in texts:
         if not (isinstance(value, dict) and all(isinstance(value.get(lang), str) for lang in LANGS)):
-            raise DataError(f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: must be a name in both languages, {{en: ..., zh: ...}}")
+            raise DataError(
+                f"{name}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: must be a name in both languages, {{en: ..., zh: ...}}"
+            )
         for lang in LANGS:
             for problem_at, problem in checks.check_plain(value[lang], where + (lang,)):
                 raise DataError(f"{name}:{yamlsrc.line_of(lines, problem_at)}: {yamlsrc.field(problem_at)}: {problem}")
@@ -199,7 +205,9 @@ def _load_strings(path: Path, root: Path) -> dict:
         for other in LANGS:
             for key in data[other]:
                 if key not in data[lang]:
-                    raise DataError(f"{name}:{lines[(other, key)]}: {other}.{key}: has no {lang} twin; add {lang}.{key} (every string exists in every language)")
+                    raise DataError(
+                        f"{name}:{lines[(other, key)]}: {other}.{key}: has no {lang} twin; add {lang}.{key} (every string exists in every language)"
+                    )
         for key, value in data[lang].items():
             if not isinstance(value, str):
                 raise DataError(f"{name}:{lines[(lang, key)]}: {lang}.{key}: must be text; put it in quotes")

@@ -28,9 +28,24 @@ WRAPPER_SCHEMA = Path("data/schema/platforms.schema.json")
 LICENSE = "CC-BY-4.0"
 TAG_YEAR = 2025  # the date part of tag: URIs (RFC 4151); fixed forever, or every id would change
 CSV_COLUMNS = (
-    "platform_id", "name_en", "name_zh", "category", "regions", "training", "since", "status",
-    "default_on", "opt_out", "stop_future_actions", "remedies", "effort_steps", "effort",
-    "last_verified", "verified_by", "page_en", "page_zh",
+    "platform_id",
+    "name_en",
+    "name_zh",
+    "category",
+    "regions",
+    "training",
+    "since",
+    "status",
+    "default_on",
+    "opt_out",
+    "stop_future_actions",
+    "remedies",
+    "effort_steps",
+    "effort",
+    "last_verified",
+    "verified_by",
+    "page_en",
+    "page_zh",
 )
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)")
 
@@ -52,10 +67,11 @@ def _public(value):
 
 def _midnight(day: str | dt.date) -> dt.datetime:
     day = parse(day) if isinstance(day, str) else day
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 # --- /api/ ---------------------------------------------------------------------------------------
+
 
 def platforms_json(guide: Guide, site_url: str) -> dict:
     return {
@@ -89,18 +105,33 @@ def overview_csv(guide: Guide, site_url: str) -> str:
     writer.writerow(CSV_COLUMNS)
     for p in guide.platforms.values():
         for entry in p["regions"]:
-            writer.writerow([
-                p["id"], p["name"]["en"], p["name"]["zh"], p["category"], " ".join(entry["regions"]),
-                entry["training"], entry.get("since", ""), tools.region_status(entry, guide.today),
-                entry["default_on"], entry["opt_out"], len(p["stop_future"]),
-                ";".join(a["kind"] for a in p["object"]), tools.effort_steps(p), tools.effort_level(p),
-                p["last_verified"], p["verified_by"],
-                page_url(site_url, "en", f"platforms/{p['id']}/"), page_url(site_url, "zh", f"platforms/{p['id']}/"),
-            ])
+            writer.writerow(
+                [
+                    p["id"],
+                    p["name"]["en"],
+                    p["name"]["zh"],
+                    p["category"],
+                    " ".join(entry["regions"]),
+                    entry["training"],
+                    entry.get("since", ""),
+                    tools.region_status(entry, guide.today),
+                    entry["default_on"],
+                    entry["opt_out"],
+                    len(p["stop_future"]),
+                    ";".join(a["kind"] for a in p["object"]),
+                    tools.effort_steps(p),
+                    tools.effort_level(p),
+                    p["last_verified"],
+                    p["verified_by"],
+                    page_url(site_url, "en", f"platforms/{p['id']}/"),
+                    page_url(site_url, "zh", f"platforms/{p['id']}/"),
+                ]
+            )
     return out.getvalue()
 
 
 # --- feeds ---------------------------------------------------------------------------------------
+
 
 def _host(site_url: str) -> str:
     return urlsplit(site_url).hostname or "localhost"
@@ -138,14 +169,30 @@ def atom(guide: Guide, lang: str, site_url: str) -> bytes:
     entries = []
     for c in tools.changes(guide):
         p, e = c["platform"], c["event"]
-        title = v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"]))
+        title = (
+            v.t["feed_change"]
+            .replace("{platform}", v.tx(p["name"]))
+            .replace("{kind}", v.t["event_" + e["kind"]])
+            .replace("{regions}", v.regions(e["regions"]))
+        )
         body = md.markdown(v.date(e["date"]) + v.t["colon"] + v.tx(e["text"])) + _sources_html(p, e["sources"])
-        entries.append((_entry_time(c), atom_id(site_url, lang, c["key"]), title, body, page_url(site_url, lang, f"platforms/{p['id']}/"), e["kind"]))
+        entries.append(
+            (_entry_time(c), atom_id(site_url, lang, c["key"]), title, body, page_url(site_url, lang, f"platforms/{p['id']}/"), e["kind"])
+        )
     for p in guide.platforms.values():
         title = v.t["feed_verified"].replace("{platform}", v.tx(p["name"])).replace("{date}", v.date(p["last_verified"]))
         body = md.markdown(v.tx(p["summary"]))
         key = f"{p['id']}/verified/{p['last_verified']}"
-        entries.append((_midnight(p["last_verified"]), atom_id(site_url, lang, key), title, body, page_url(site_url, lang, f"platforms/{p['id']}/"), "verified"))
+        entries.append(
+            (
+                _midnight(p["last_verified"]),
+                atom_id(site_url, lang, key),
+                title,
+                body,
+                page_url(site_url, lang, f"platforms/{p['id']}/"),
+                "verified",
+            )
+        )
     entries.sort(key=lambda x: (x[0], x[1]), reverse=True)  # newest first; ties broken by id, so the order is stable
 
     fg = FeedGenerator()
@@ -199,7 +246,14 @@ def ics(guide: Guide, lang: str, site_url: str) -> bytes:
         event.add("dtstamp", _midnight(p["last_verified"]))
         event.add("dtstart", parse(e["date"]))
         event.add("dtend", parse(e["date"]) + dt.timedelta(days=1))
-        event.add("summary", v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"])), parameters=language)
+        event.add(
+            "summary",
+            v.t["feed_change"]
+            .replace("{platform}", v.tx(p["name"]))
+            .replace("{kind}", v.t["event_" + e["kind"]])
+            .replace("{regions}", v.regions(e["regions"])),
+            parameters=language,
+        )
         event.add("description", f"{_plain(v.tx(e['text']))}\n\n{sources}", parameters=language)
         event.add("url", page_url(site_url, lang, f"platforms/{p['id']}/"))
         event.add("categories", [e["kind"]])

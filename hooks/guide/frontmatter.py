@@ -44,7 +44,10 @@ def check(text: str, where: str, validator) -> dict:
     data, lines = yamlsrc.parse("\n" + block.group(1), where)
     if not isinstance(data, dict) or not meta:
         raise DataError(f"{where}:2: (front matter): front matter must be 'key: value' lines, e.g. description: ...")
-    found = [f"{where}:{yamlsrc.line_of(lines, path)}: {yamlsrc.field(path)}: {message}{_hint(path, message)}" for path, message in problems(validator, data, lines)]
+    found = [
+        f"{where}:{yamlsrc.line_of(lines, path)}: {yamlsrc.field(path)}: {message}{_hint(path, message)}"
+        for path, message in problems(validator, data, lines)
+    ]
     if found:
         raise DataErrors(found)
     return data
@@ -98,4 +101,6 @@ def check_config(config) -> None:
         values += [(f"plugins.i18n.languages[{lang.locale}].{key}", getattr(lang, key, None)) for key in (*_CONFIG_KEYS, "name")]
     for key, value in values:
         if isinstance(value, str) and _CONFIG_UNSAFE.search(value):
-            raise DataError(f"mkdocs.yml:1: {key}: '{value:.60}' holds <, >, \" or an HTML entity, which the theme prints unescaped; write plain text")
+            raise DataError(
+                f"mkdocs.yml:1: {key}: '{value:.60}' holds <, >, \" or an HTML entity, which the theme prints unescaped; write plain text"
+            )

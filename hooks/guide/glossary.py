@@ -71,7 +71,9 @@ def load(root: Path) -> tuple[dict, list[Rule]]:
                 regex = re.compile(avoid["pattern"]) if "pattern" in avoid else re.compile(re.escape(avoid["text"]))
             except re.error as exc:
                 where = ("terms", t_index, "avoid", a_index, "pattern")
-                raise DataError(f"{GLOSSARY}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: not a valid regular expression ({exc}); fix it") from None
+                raise DataError(
+                    f"{GLOSSARY}:{yamlsrc.line_of(lines, where)}: {yamlsrc.field(where)}: not a valid regular expression ({exc}); fix it"
+                ) from None
             rules.append(Rule(term["zh"], regex, avoid.get("use", term["zh"]), "titles" in avoid.get("except", [])))
     return data, rules
 

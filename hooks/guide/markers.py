@@ -87,7 +87,9 @@ def check_docs(docs_dir: Path, langs: tuple[str, ...], platforms: set[str], requ
     for path in sorted(docs_dir.rglob("*")):
         if path.is_symlink():  # a link could publish any file of the machine that builds the site
             found.append(f"docs/{path.relative_to(docs_dir).as_posix()}:1: symbolic links are not allowed in docs/; commit the file itself")
-    pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md") if not p.is_symlink()} for lang in langs}
+    pages = {
+        lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md") if not p.is_symlink()} for lang in langs
+    }
     for lang in langs:
         for other in langs:
             for missing in sorted(pages[lang] - pages[other]):
@@ -129,7 +131,9 @@ def _twin_problems(scanned: dict[str, list[Marker]], langs: tuple[str, ...]) -> 
             for m in marks:
                 if (m.kind, m.platform) not in theirs:
                     label = f"optout:{m.kind}" + (f" {m.platform}" if m.platform else "")
-                    found.append(f"{twin}:1: marker '<!-- {label} -->' is on {where} (line {m.line}) but not here; add it (twins carry the same markers)")
+                    found.append(
+                        f"{twin}:1: marker '<!-- {label} -->' is on {where} (line {m.line}) but not here; add it (twins carry the same markers)"
+                    )
     return found
 
 

@@ -28,7 +28,9 @@ _TARGETS = [
     re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)"),  # [text](url), ![alt](url)
     re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<url>[^\s>]+)", re.M),  # [ref]: url (not a footnote)
     re.compile(r"<(?P<url>[a-z][a-z0-9+.-]*:[^>\s]*)>", re.I),  # <https://...>
-    re.compile(r"""<[a-z][^>]*?\s(?:href|src|action|formaction|poster|data|srcset|xlink:href)\s*=\s*["']?(?P<url>[^"'\s>]+)""", re.I | re.S),
+    re.compile(
+        r"""<[a-z][^>]*?\s(?:href|src|action|formaction|poster|data|srcset|xlink:href)\s*=\s*["']?(?P<url>[^"'\s>]+)""", re.I | re.S
+    ),
 ]
 _DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|object|embed|style|base|meta|link)\b", re.I)
 _EVENT_ATTR = re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I | re.S)

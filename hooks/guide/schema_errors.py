@@ -40,7 +40,9 @@ def describe(error, where: tuple) -> tuple[str, tuple]:
             hint = f"did you mean '{close[0]}'?" if close else f"the fields here are: {', '.join(known)}"
             return f"unknown field '{extra[0]}'; {hint}", where + (extra[0],)
     if v == "pattern" and "propertyNames" in error.schema_path:
-        return f"key '{error.instance}' {_PATTERNS.get(schema['pattern'], 'has characters that are not allowed')}", where + (error.instance,)
+        return f"key '{error.instance}' {_PATTERNS.get(schema['pattern'], 'has characters that are not allowed')}", where + (
+            error.instance,
+        )
     if v == "pattern":
         pattern = schema.get("pattern", "")
         if pattern in _PATTERNS:
@@ -63,11 +65,17 @@ def describe(error, where: tuple) -> tuple[str, tuple]:
         names = ", ".join(schema.get("properties", {})) or "one entry"
         return f"must not be empty; give at least one of: {names}", where
     if v == "enum" and isinstance(error.instance, bool):
-        return f"{str(error.instance).lower()} is read as a yes/no value; write one of {', '.join(map(str, schema['enum']))} in quotes, e.g. \"yes\"", where
+        return (
+            f'{str(error.instance).lower()} is read as a yes/no value; write one of {", ".join(map(str, schema["enum"]))} in quotes, e.g. "yes"',
+            where,
+        )
     if v == "enum":
         return f"'{error.instance}' is not allowed; use one of {', '.join(map(str, schema['enum']))}", where
     if v == "type" and set(schema.get("properties", {})) == {"en", "zh"}:
-        return f"must be a text in both languages, written as {{en: ..., zh: ...}}, not {type(error.instance).__name__} {error.instance!r:.40}", where
+        return (
+            f"must be a text in both languages, written as {{en: ..., zh: ...}}, not {type(error.instance).__name__} {error.instance!r:.40}",
+            where,
+        )
     if v == "type":
         expected = _TYPES.get(schema["type"], str(schema["type"])) if isinstance(schema["type"], str) else str(schema["type"])
         return f"must be {expected}, not {error.instance!r:.40}", where

@@ -48,7 +48,11 @@ def git_days(root: Path) -> dict[str, str]:
     try:
         out = subprocess.run(
             ["git", "log", "--format=@%cs", "--name-only", "--", "docs"],
-            cwd=root, capture_output=True, text=True, timeout=30, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}

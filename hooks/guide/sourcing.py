@@ -73,6 +73,8 @@ def load_denylist(root: Path) -> dict[str, str]:
     for index, entry in enumerate(entries):
         ok = isinstance(entry, dict) and set(entry) == {"host", "why"}
         if not ok or not checks.DOMAIN.fullmatch(str(entry["host"])) or not isinstance(entry["why"], str) or not entry["why"].strip():
-            raise DataError(f"{name}:{yamlsrc.line_of(lines, ('hosts', index))}: hosts[{index}]: write {{host: example.com, why: content farm}} (a plain domain and the reason)")
+            raise DataError(
+                f"{name}:{yamlsrc.line_of(lines, ('hosts', index))}: hosts[{index}]: write {{host: example.com, why: content farm}} (a plain domain and the reason)"
+            )
         hosts[entry["host"]] = entry["why"]
     return hosts

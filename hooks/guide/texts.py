@@ -20,6 +20,7 @@ FILES = {"letters": "data/letters.yml", "myths": "data/myths.yml"}
 PLACEHOLDER = re.compile(r"\{([a-z]*)\}")
 BUILD_FILLED = {"platform"}  # placeholders the build fills in; the others are reader fields
 
+
 def load(root: Path, known_regions: set[str]) -> dict:
     """Both files, validated; each read again only when it or its schema changed."""
     out = {}
@@ -72,7 +73,10 @@ def _letters(data: dict, known_regions: set[str]):
     for index, letter in enumerate(data["letters"]):
         for r_index, code in enumerate(letter["regions"]):
             if code not in known_regions:
-                yield ("letters", index, "regions", r_index), f"unknown region '{code}'; use an ISO 3166-1 alpha-2 code or a group from data/regions.yml"
+                yield (
+                    ("letters", index, "regions", r_index),
+                    f"unknown region '{code}'; use an ISO 3166-1 alpha-2 code or a group from data/regions.yml",
+                )
         for part in ("rights", "reply", "escalate"):
             for ref_index, ref in enumerate(letter[part]["sources"]):
                 if ref not in letter["sources"]:
@@ -84,11 +88,15 @@ def _letters(data: dict, known_regions: set[str]):
             for match in PLACEHOLDER.finditer(body):
                 if match.group(1) not in fields:
                     # the block's text starts on the line after `en: |-`; point at the placeholder's own line
-                    yield where, f"unknown placeholder '{match.group(0)}'; use one of {sorted(fields)}", 1 + body.count("\n", 0, match.start())
+                    yield (
+                        where,
+                        f"unknown placeholder '{match.group(0)}'; use one of {sorted(fields)}",
+                        1 + body.count("\n", 0, match.start()),
+                    )
             if checks._HTML.search(body):
                 yield where, "raw HTML is not allowed in a letter; write plain text", 1
         if used.get("en") != used.get("zh"):
-            missing = sorted((used["en"] ^ used["zh"]))
+            missing = sorted(used["en"] ^ used["zh"])
             yield ("letters", index, "body", "zh"), f"placeholders differ between languages: {missing} appear in only one of en and zh", 1
 
 

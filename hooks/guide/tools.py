@@ -171,7 +171,11 @@ def letter_routes(guide: Guide, letter: dict, platform: dict) -> list[dict]:
     "object") added; empty when the data names no route there."""
     wanted = guide.expand(letter["regions"])
     for field, kinds in (("contacts", CONTACT_KINDS), ("object", LETTER_KINDS)):
-        items = [item for item in platform.get(field, []) if item["kind"] in kinds and (item.get("email") or item.get("url") or item.get("address"))]
+        items = [
+            item
+            for item in platform.get(field, [])
+            if item["kind"] in kinds and (item.get("email") or item.get("url") or item.get("address"))
+        ]
         named = _named(guide, items)
         found = [{**item, "via": field} for item in items if law_covers(guide, item["regions"], wanted, named)]
         if found:

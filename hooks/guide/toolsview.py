@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from urllib.parse import urlencode
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from babel import Locale
 
@@ -55,15 +55,17 @@ class Tools:
                 for code, i in tools.applicable(self.guide, p).items()
             }
             dates = sorted(e["since"] for e in p["regions"] if e.get("since"))
-            out.append({
-                "p": p,
-                "entries": entries,
-                "by_region": json.dumps(by_region, ensure_ascii=False, separators=(",", ":")),
-                "first_date": dates[0] if dates else "9999-12-31",
-                "steps": tools.effort_steps(p),
-                "effort": tools.effort_level(p),
-                "remedies": tools.remedies(p),
-            })
+            out.append(
+                {
+                    "p": p,
+                    "entries": entries,
+                    "by_region": json.dumps(by_region, ensure_ascii=False, separators=(",", ":")),
+                    "first_date": dates[0] if dates else "9999-12-31",
+                    "steps": tools.effort_steps(p),
+                    "effort": tools.effort_level(p),
+                    "remedies": tools.remedies(p),
+                }
+            )
         return out
 
     def effort_label(self, row: dict) -> str:
@@ -73,13 +75,15 @@ class Tools:
         return f"{self.t['ov_effort_' + row['effort']]}{self.t['lparen']}{steps}{self.t['rparen']}"
 
     def showing_template(self) -> str:
-        """"Showing {shown} of N platforms", its plural form chosen for N (the total never changes)."""
+        """ "Showing {shown} of N platforms", its plural form chosen for N (the total never changes)."""
         total = len(self.guide.platforms)
         return self.plural("ov_showing", total).replace("{total}", str(total))
 
     def noinfo_templates(self) -> str:
         """JSON: for each possible count of platforms with no information, the show-button's label."""
-        return json.dumps({n: self.plural("ov_show_noinfo", n) for n in range(len(self.guide.platforms) + 1)}, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(
+            {n: self.plural("ov_show_noinfo", n) for n in range(len(self.guide.platforms) + 1)}, ensure_ascii=False, separators=(",", ":")
+        )
 
     def effort_bounds(self) -> dict:
         low, medium = (bound for bound, _ in tools.EFFORT_LEVELS)
@@ -110,38 +114,88 @@ class Tools:
             for key, _, e in tools.event_keys(p):
                 if e["kind"] not in tools.CALENDAR_KINDS:
                     continue
-                summary = v.t["feed_change"].replace("{platform}", v.tx(p["name"])).replace("{kind}", v.t["event_" + e["kind"]]).replace("{regions}", v.regions(e["regions"]))
+                summary = (
+                    v.t["feed_change"]
+                    .replace("{platform}", v.tx(p["name"]))
+                    .replace("{kind}", v.t["event_" + e["kind"]])
+                    .replace("{regions}", v.regions(e["regions"]))
+                )
                 sources = "\n".join(p["sources"][k]["url"] for k in e["sources"])
-                events.append({
-                    "uid": exports.ics_uid(site_url, v.lang, key),
-                    "date": e["date"],
-                    "end": (parse(e["date"]) + dt.timedelta(days=1)).isoformat(),
-                    "label": v.date(e["date"], e.get("precision", "day")),
-                    "kind": e["kind"],
-                    "kind_label": v.t["event_" + e["kind"]],
-                    "summary": summary,
-                    "text": exports._plain(v.tx(e["text"])),
-                    "description": f"{exports._plain(v.tx(e['text']))}\n\n{sources}",
-                    "stamp": p["last_verified"],
-                    "regions": where(p, e),
-                })
-            stop = [{
-                "id": a["id"], "name": v.tx(a["setting"]), "url": a.get("url", ""), "email": a.get("email", ""),
-                "page": f"{page}#stop-{a['id']}", "regions": where(p, a),
-            } for a in p["stop_future"]]
-            objects = [{
-                "id": a["id"], "kind": a["kind"], "kind_label": v.t["action_" + a["kind"]], "name": v.tx(a["name"]),
-                "url": a.get("url", ""), "email": a.get("email", ""), "page": f"{page}#object-{a['id']}",
-                "letter": a["kind"] in tools.LETTER_KINDS, "regions": where(p, a),
-            } for a in p["object"]]
-            platforms.append({
-                "id": p["id"], "name": v.tx(p["name"]), "page": page,
-                "known": sorted(tools.applicable(guide, p, codes)),
-                "events": events, "stop": stop, "object": objects,
-            })
-        keys = ("pl_empty", "pl_dates", "pl_stop", "pl_object", "pl_calendar", "pl_no_dates", "pl_no_stop", "pl_no_object",
-                "pl_no_info", "pl_letter", "pl_ics", "pl_ics_none", "pl_ics_name", "pl_copied", "colon", "list_sep",
-                "direct_link", "write_to", "open_page", "on_page", "stop_future_use", "object_or_erase")
+                events.append(
+                    {
+                        "uid": exports.ics_uid(site_url, v.lang, key),
+                        "date": e["date"],
+                        "end": (parse(e["date"]) + dt.timedelta(days=1)).isoformat(),
+                        "label": v.date(e["date"], e.get("precision", "day")),
+                        "kind": e["kind"],
+                        "kind_label": v.t["event_" + e["kind"]],
+                        "summary": summary,
+                        "text": exports._plain(v.tx(e["text"])),
+                        "description": f"{exports._plain(v.tx(e['text']))}\n\n{sources}",
+                        "stamp": p["last_verified"],
+                        "regions": where(p, e),
+                    }
+                )
+            stop = [
+                {
+                    "id": a["id"],
+                    "name": v.tx(a["setting"]),
+                    "url": a.get("url", ""),
+                    "email": a.get("email", ""),
+                    "page": f"{page}#stop-{a['id']}",
+                    "regions": where(p, a),
+                }
+                for a in p["stop_future"]
+            ]
+            objects = [
+                {
+                    "id": a["id"],
+                    "kind": a["kind"],
+                    "kind_label": v.t["action_" + a["kind"]],
+                    "name": v.tx(a["name"]),
+                    "url": a.get("url", ""),
+                    "email": a.get("email", ""),
+                    "page": f"{page}#object-{a['id']}",
+                    "letter": a["kind"] in tools.LETTER_KINDS,
+                    "regions": where(p, a),
+                }
+                for a in p["object"]
+            ]
+            platforms.append(
+                {
+                    "id": p["id"],
+                    "name": v.tx(p["name"]),
+                    "page": page,
+                    "known": sorted(tools.applicable(guide, p, codes)),
+                    "events": events,
+                    "stop": stop,
+                    "object": objects,
+                }
+            )
+        keys = (
+            "pl_empty",
+            "pl_dates",
+            "pl_stop",
+            "pl_object",
+            "pl_calendar",
+            "pl_no_dates",
+            "pl_no_stop",
+            "pl_no_object",
+            "pl_no_info",
+            "pl_letter",
+            "pl_ics",
+            "pl_ics_none",
+            "pl_ics_name",
+            "pl_copied",
+            "colon",
+            "list_sep",
+            "direct_link",
+            "write_to",
+            "open_page",
+            "on_page",
+            "stop_future_use",
+            "object_or_erase",
+        )
         out = {
             "t": {k: v.t[k] for k in keys},
             "lang": v.lang,

@@ -41,6 +41,7 @@ def text_hash(text: str) -> str:
 
 # --- pages ---------------------------------------------------------------------------------------
 
+
 def recorded(zh_text: str) -> str | None:
     """The English hash a Chinese page says it translates, or None."""
     front = _FRONT.match(zh_text)
@@ -61,10 +62,11 @@ def stamped(zh_text: str, value: str) -> str:
     body = front.group(1) or ""
     newline = "\r\n" if "\r\n" in front.group(0) else "\n"
     body = _STAMP.sub(line, body, count=1) if _STAMP.search(body) else body + line + newline
-    return f"---{newline}{body}---{newline}" + zh_text[front.end():]
+    return f"---{newline}{body}---{newline}" + zh_text[front.end() :]
 
 
 # --- data texts ----------------------------------------------------------------------------------
+
 
 def data_files(root: Path) -> list[str]:
     files = [p.relative_to(root).as_posix() for p in sorted((root / "data" / "platforms").glob("*.yml"))]
@@ -94,11 +96,19 @@ def pairs(root: Path, rel: str) -> list[tuple[tuple, str, int]]:
 def _pairs(root: Path, rel: str) -> list[tuple[tuple, str, int]]:
     data, lines = yamlsrc.read(root / rel, root)
     if rel == "data/strings.yml":
-        return [((TARGET_LANG, key), value, lines[(TARGET_LANG, key)]) for key, value in data.get(SOURCE_LANG, {}).items() if key in data.get(TARGET_LANG, {})]
+        return [
+            ((TARGET_LANG, key), value, lines[(TARGET_LANG, key)])
+            for key, value in data.get(SOURCE_LANG, {}).items()
+            if key in data.get(TARGET_LANG, {})
+        ]
     found = {}
     for path, text in checks.walk_texts(data):
         found.setdefault(path[:-1], {})[path[-1]] = text
-    return [(where + (TARGET_LANG,), twin[SOURCE_LANG], yamlsrc.line_of(lines, where + (TARGET_LANG,))) for where, twin in found.items() if SOURCE_LANG in twin]
+    return [
+        (where + (TARGET_LANG,), twin[SOURCE_LANG], yamlsrc.line_of(lines, where + (TARGET_LANG,)))
+        for where, twin in found.items()
+        if SOURCE_LANG in twin
+    ]
 
 
 def read_lock(root: Path) -> dict[str, set[str]]:
@@ -114,9 +124,13 @@ def _parse_lock(path: Path) -> dict[str, set[str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise DataError(f"{LOCK}:1: (file): not valid YAML ({str(exc).splitlines()[0]}); regenerate it with python3 scripts/twins.py --stamp-all after checking the translations") from None
+        raise DataError(
+            f"{LOCK}:1: (file): not valid YAML ({str(exc).splitlines()[0]}); regenerate it with python3 scripts/twins.py --stamp-all after checking the translations"
+        ) from None
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
-        raise DataError(f"{LOCK}:1: (file): must map each data file to a list of hashes; regenerate it with python3 scripts/twins.py --stamp")
+        raise DataError(
+            f"{LOCK}:1: (file): must map each data file to a list of hashes; regenerate it with python3 scripts/twins.py --stamp"
+        )
     return {str(file): {str(h) for h in hashes} for file, hashes in data.items()}
 
 

@@ -32,16 +32,10 @@ class _Loader(_Base):
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 _KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")
@@ -125,7 +119,9 @@ def _convert(node: yaml.Node, path: Path_, lines: Lines, name: str, loader: _Loa
         raise DataError(f"{name}:{lines.get(path, line)}: {field(path)}: YAML anchors and aliases are not allowed; write the value out")
     seen.add(id(node))
     if node.tag not in _PLAIN_TAGS[type(node)]:  # explicit tags (!!python/..., !!set, !foo) build surprises
-        raise DataError(f"{name}:{line}: {field(path)}: YAML tags such as '{node.tag.replace(_CORE, '!!')}' are not allowed; write a plain value")
+        raise DataError(
+            f"{name}:{line}: {field(path)}: YAML tags such as '{node.tag.replace(_CORE, '!!')}' are not allowed; write a plain value"
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -133,21 +129,18 @@ def _convert(node: yaml.Node, path: Path_, lines: Lines, name: str, loader: _Loa
                 raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: keys must be plain names")
             key = key_node.value
             if not _KEY.fullmatch(key):
-                raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: key {key!r:.40} must be a plain name (letters, digits, '-' and '_')")
+                raise DataError(
+                    f"{name}:{key_node.start_mark.line + 1}: {field(path)}: key {key!r:.40} must be a plain name (letters, digits, '-' and '_')"
+                )
             if key == "<<":
                 raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path)}: YAML merge keys are not allowed")
             if key in result:
-                raise DataError(
-                    f"{name}:{key_node.start_mark.line + 1}: {field(path + (key,))}: duplicate key; keep one"
-                )
+                raise DataError(f"{name}:{key_node.start_mark.line + 1}: {field(path + (key,))}: duplicate key; keep one")
             lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _convert(value_node, path + (key,), lines, name, loader, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, path + (index,), lines, name, loader, seen)
-            for index, item in enumerate(node.value)
-        ]
+        return [_convert(item, path + (index,), lines, name, loader, seen) for index, item in enumerate(node.value)]
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:

@@ -8,10 +8,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from zh_fixture import zh_fixture_site
 
 from conftest import SITE_URL
 from serving import serve
-from zh_fixture import zh_fixture_site
 
 from .conftest import LANG_TAGS
 from .test_live_search import search, site_path

@@ -27,19 +27,21 @@ ZONES = {"en": "America/Los_Angeles", "zh": "Asia/Shanghai"}
 def dated(tmp_path_factory) -> dict:
     project = copy_project(tmp_path_factory.mktemp("dated") / "project")
     epoch = newest_verified_epoch(project)
-    built = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).date()
+    built = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date()
     future = built + AHEAD
     path = sorted((project / "data" / "platforms").glob("*.yml"))[0]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     region = data["regions"][0]
     region.update(training="yes", since=future.isoformat())
-    data["timeline"].append({
-        "date": future.isoformat(),
-        "kind": "effective",
-        "regions": list(region["regions"]),  # a copy: the same object would be dumped as a YAML alias
-        "text": {"en": "Training starts here.", "zh": "这里开始训练。"},
-        "sources": [next(iter(data["sources"]))],
-    })
+    data["timeline"].append(
+        {
+            "date": future.isoformat(),
+            "kind": "effective",
+            "regions": list(region["regions"]),  # a copy: the same object would be dumped as a YAML alias
+            "text": {"en": "Training starts here.", "zh": "这里开始训练。"},
+            "sources": [next(iter(data["sources"]))],
+        }
+    )
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp_path_factory.mktemp("dated-site")
     build(project, site, epoch=epoch)
@@ -90,7 +92,7 @@ def test_from_the_date_on_the_readers_clock_it_is_in_effect(open_context, dated,
 def test_the_readers_own_day_counts_not_utc(open_context, dated, guide):
     """In Los Angeles at 8 pm the day before, it is already the date in UTC: not yet in effect."""
     at = local(dated["future"] - dt.timedelta(days=1), 20, 0, "en")
-    assert at.astimezone(dt.timezone.utc).date() == dated["future"]
+    assert at.astimezone(dt.UTC).date() == dated["future"]
     seen = read_status(open_context, dated, "en", at)
     assert seen["text"] == expected(guide, "en", "takes_effect_on", dated["future"])
 

@@ -112,6 +112,8 @@ def test_chinese_text_renders_with_a_chinese_font(served, open_context):
             drawn = sum(f["glyphCount"] for f in fonts if f["familyName"] in chinese)
             if drawn < han:
                 html = cdp.send("DOM.getOuterHTML", {"nodeId": node_id})["outerHTML"][:80]
-                boxes.append(f"/{path} {html}: {han} Chinese characters, {drawn} drawn by a Chinese font; fonts {[f['familyName'] for f in fonts]}")
+                boxes.append(
+                    f"/{path} {html}: {han} Chinese characters, {drawn} drawn by a Chinese font; fonts {[f['familyName'] for f in fonts]}"
+                )
     assert checked >= 10, f"only {checked} rendered elements with Chinese text were found"
     assert not boxes, "Chinese text drawn without Chinese glyphs (empty boxes):\n" + "\n".join(boxes[:20])

@@ -62,6 +62,8 @@ def test_search_finds_pages_in_the_readers_language(site, served, page, lang):
         # 人工智能 a page titled "Apple 智能" ranks first; pages with the whole word must follow.)
         words = query.lower().split()
         pages = list(dict.fromkeys(results))[:5]
-        assert any(any(w in built_page(site, r).text.lower() for w in words) for r in pages), f"{query!r}: none of the first pages {pages} contains it"
+        assert any(any(w in built_page(site, r).text.lower() for w in words) for r in pages), (
+            f"{query!r}: none of the first pages {pages} contains it"
+        )
         if query in MUST_FIND:
             assert MUST_FIND[query] in results, f"{query!r} does not find /{MUST_FIND[query]}: {results}"

@@ -13,7 +13,6 @@ import shutil
 import pytest
 
 from sample_site import HOSTILE_DESCRIPTIONS, SAMPLE_PAGES
-
 from serving import serve
 
 PROVOKE = """() => {

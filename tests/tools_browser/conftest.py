@@ -156,10 +156,12 @@ def tools_site(tmp_path_factory) -> Path:
             path.unlink()
             for lang in ("en", "zh"):
                 (project / "docs" / lang / "platforms" / f"{path.stem}.md").unlink()
-    newest = dt.datetime.fromtimestamp(newest_verified_epoch(project), tz=dt.timezone.utc).date()
+    newest = dt.datetime.fromtimestamp(newest_verified_epoch(project), tz=dt.UTC).date()
     dates = {"future": newest + dt.timedelta(days=90), "past": newest - dt.timedelta(days=60), "verified": newest - dt.timedelta(days=1)}
     for pid, text in PLATFORMS.items():
-        (project / "data" / "platforms" / f"{pid}.yml").write_text(text.format(**{k: v.isoformat() for k, v in dates.items()}), encoding="utf-8")
+        (project / "data" / "platforms" / f"{pid}.yml").write_text(
+            text.format(**{k: v.isoformat() for k, v in dates.items()}), encoding="utf-8"
+        )
         name = next(n for n in NAMES if n.lower().startswith(pid))
         for lang in ("en", "zh"):
             (project / "docs" / lang / "platforms" / f"{pid}.md").write_text(PAGE.format(name=name, id=pid), encoding="utf-8")

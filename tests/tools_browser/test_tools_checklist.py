@@ -8,7 +8,13 @@ import json
 from .conftest import open_page
 
 KEY = "optout-guide:checklist"
-ALL = ["alpha/stop/switch", "linkedin/stop/genai", "linkedin/stop/microsoft-ads", "linkedin/object/objection-form", "zeta/object/email-request"]
+ALL = [
+    "alpha/stop/switch",
+    "linkedin/stop/genai",
+    "linkedin/stop/microsoft-ads",
+    "linkedin/object/objection-form",
+    "zeta/object/email-request",
+]
 TICK = ["alpha/stop/switch", "linkedin/object/objection-form"]
 
 

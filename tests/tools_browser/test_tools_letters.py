@@ -6,6 +6,7 @@ both languages."""
 from __future__ import annotations
 
 import pytest
+
 from conftest import ROOT
 
 from .conftest import open_page

@@ -10,7 +10,9 @@ IDS = ["alpha", "linkedin", "omega", "zeta"]
 
 
 def _visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all(".optout-overview tbody tr", "rows => rows.filter(r => !r.hidden && r.offsetParent !== null).map(r => r.dataset.id)")
+    return page.eval_on_selector_all(
+        ".optout-overview tbody tr", "rows => rows.filter(r => !r.hidden && r.offsetParent !== null).map(r => r.dataset.id)"
+    )
 
 
 def _count(page) -> str:
@@ -70,7 +72,9 @@ def test_region_shows_that_regions_values_and_reset_restores(in_browser, tools_b
             page.click(".optout-filters button[type=reset]")
             page.wait_for_function("document.querySelector('.optout-count').textContent.startsWith('Showing 4 of 4')")
             assert _visible_ids(page) == IDS
-            assert page.eval_on_selector_all('tr[data-id="linkedin"] .optout-ov-entry', "spans => spans.every(s => s.offsetParent !== null)")
+            assert page.eval_on_selector_all(
+                'tr[data-id="linkedin"] .optout-ov-entry', "spans => spans.every(s => s.offsetParent !== null)"
+            )
         finally:
             context.close()
 
@@ -167,7 +171,9 @@ def test_each_region_shows_only_its_own_values(in_browser, tools_base):
         context, page, _ = open_page(browser, tools_base)
         try:
             page.goto(tools_base + "overview/")
-            regions = page.eval_on_selector_all("select[name=region] option", "os => os.map(o => [o.value, o.textContent]).filter(o => o[0])")
+            regions = page.eval_on_selector_all(
+                "select[name=region] option", "os => os.map(o => [o.value, o.textContent]).filter(o => o[0])"
+            )
             seen = {}
             for code, name in regions:
                 page.select_option("select[name=region]", code)
@@ -182,7 +188,13 @@ def test_each_region_shows_only_its_own_values(in_browser, tools_base):
                 for row in rows:
                     assert len(row["matched"]) == 1, (code, row)
                     names = row["matched"][0].split(", ")
-                    assert name in names or "Worldwide" in names or ("Rest of the world" in names and code != "CN") or code in ("EU", "EEA") and {"European Union", "European Economic Area"} & set(names), (code, row)
+                    assert (
+                        name in names
+                        or "Worldwide" in names
+                        or ("Rest of the world" in names and code != "CN")
+                        or code in ("EU", "EEA")
+                        and {"European Union", "European Economic Area"} & set(names)
+                    ), (code, row)
                     seen[(code, row["id"])] = row["matched"][0]
             assert ("CN", "linkedin") not in seen, "LinkedIn says nothing about mainland China"
             assert seen[("HK", "linkedin")] == "Canada, Hong Kong" and seen[("CA", "linkedin")] == "Canada, Hong Kong"

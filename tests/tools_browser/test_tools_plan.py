@@ -120,7 +120,9 @@ def test_a_plan_made_on_zh_survives_reload_and_opens_from_its_link(in_browser, t
             page.select_option("#optout-plan-region", "CN")
             cn = _state(page)
             assert cn["object"] == ["linkedin", "zeta"] and cn["noinfo"] == ["alpha", "linkedin"]
-            assert [parse_qs(urlsplit(h).query) for h in cn["letters"]] == [{"platform": [p], "law": ["pipl"]} for p in ("linkedin", "zeta")]
+            assert [parse_qs(urlsplit(h).query) for h in cn["letters"]] == [
+                {"platform": [p], "law": ["pipl"]} for p in ("linkedin", "zeta")
+            ]
             assert page.locator('a[href="mailto:privacy@zeta.example.cn"]').count() == 1
             assert requests.offsite == []
             print(f"plan of 3 platforms made in {made_in:.2f} s")
