@@ -367,7 +367,7 @@ def test_regions_without_a_row_say_no_information(letters_site):
 
 def test_hedged_statuses_are_shown_as_such(letters_site):
     en = page(letters_site, "platforms/bare").text
-    assert "Opt-out: None found" in en and "Training: Not offered here" in en
+    assert "Opt-out: None found" in en and "Training: not offered here" in en
     zh = page(letters_site, "zh/platforms/mailco").text
     assert "可否退出：未找到" in zh
 

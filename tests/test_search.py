@@ -63,7 +63,10 @@ def test_every_platform_name_is_one_search_word(site, guide):
             page = next(d for d in docs if d["location"] == f"platforms/{pid}/")
             words = set(
                 w.lower()
-                for w in re.split(r"[\s\u200b\u3000\-,:!=\[\]()\"/、。，．？！；：（）《》「」]+", page["title"] + " " + page["text"])
+                for w in re.split(
+                    r"[\s\u200b\u3000\-,:!=\[\]()\"/、。，．？！；：（）《》「」]+",
+                    page["title"] + " " + page["text"] + " " + page.get("names", ""),
+                )
             )
             expected = [w for w in search_words.names(guide) if w in platform["name"]["zh"]] if lang == "zh" else []
             expected = expected or [platform["name"]["en"].split()[0].strip(":,")]

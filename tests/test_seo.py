@@ -42,7 +42,7 @@ def test_every_page_names_its_twins_absolutely_with_x_default(site):
         neutral = rel.removeprefix("zh/")
         assert alternates == {
             "en": SITE_URL + neutral,
-            "zh": SITE_URL + "zh/" + neutral,
+            "zh-Hans": SITE_URL + "zh/" + neutral,
             "x-default": SITE_URL + neutral,
         }, rel
         count += 1

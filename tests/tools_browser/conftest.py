@@ -16,6 +16,7 @@ Chromium is Debian's /usr/bin/chromium; when it is missing the tests are skipped
 from __future__ import annotations
 
 import datetime as dt
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,7 +54,7 @@ timeline:
 stop_future:
   - id: switch
     regions: [EU, EEA]
-    setting: {{en: AI switch, zh: AI 开关}}
+    setting: {{en: AI switch, zh: “AI switch”（AI 开关）}}
     url: https://alpha.example.com/settings
     steps:
       web:
@@ -156,6 +157,13 @@ def tools_site(tmp_path_factory) -> Path:
             path.unlink()
             for lang in ("en", "zh"):
                 (project / "docs" / lang / "platforms" / f"{path.stem}.md").unlink()
+    # LinkedIn's own mainland China row (if the real data has one) is left out, so the tests show that
+    # its "rest of the world" row never stands in for mainland China.
+    linkedin = project / "data" / "platforms" / "linkedin.yml"
+    linkedin.write_text(
+        re.sub(r"^  - regions: \[CN\]\n(?:    .*\n|      .*\n|\n(?=    ))*", "", linkedin.read_text(encoding="utf-8"), count=1, flags=re.M),
+        encoding="utf-8",
+    )
     newest = dt.datetime.fromtimestamp(newest_verified_epoch(project), tz=dt.UTC).date()
     dates = {"future": newest + dt.timedelta(days=90), "past": newest - dt.timedelta(days=60), "verified": newest - dt.timedelta(days=1)}
     for pid, text in PLATFORMS.items():
