@@ -21,8 +21,8 @@ _URL = re.compile(r"<url>.*?</url>", re.S)
 
 def neutral(src_uri: str) -> str:
     """A page's path without its language folder: en/platforms/x.md -> platforms/x.md."""
-    first, _, rest = src_uri.partition("/")
-    return rest if first in LANGS and rest else src_uri
+    first, slash, rest = src_uri.partition("/")
+    return rest if first in LANGS and slash else src_uri
 
 
 def lang_prefix(lang: str) -> str:
@@ -32,7 +32,7 @@ def lang_prefix(lang: str) -> str:
 
 def page_url(site_url: str, lang: str, url: str) -> str:
     """The absolute address of a page (its URL in the default language's terms) in `lang`."""
-    url = url.removeprefix("zh/") if url.startswith("zh/") else url  # the build language's prefix
+    url = neutral(url)  # without the build language's folder
     url = "" if url in ("", "./", ".") else url
     return site_url + lang_prefix(lang) + url
 
